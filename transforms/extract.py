@@ -1,0 +1,101 @@
+"""HTML bytes -> an `articles` row, or a Failure saying why not. Pure: no network, no files, no clock."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from importlib.metadata import version
+
+import trafilatura
+
+from transforms import metadata
+from transforms.decode import DecodeError, decode_html
+from transforms.language import detect
+from transforms.text import normalise, sha256_hex, simhash, words
+from transforms.urls import article_id, canonical_url, domain
+
+EXTRACTOR = f"trafilatura {version('trafilatura')}"
+
+
+@dataclass(frozen=True)
+class Failure:
+    url: str
+    stage: str
+    reason: str  # short code: empty, too_large, not_html, undecodable, no_content, too_short, not_article, error
+    detail: str
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    min_words: int = 50
+    max_bytes: int = 3_000_000
+    # A page whose og:type says it is no article (a section front, a profile) is taken as one anyway when it
+    # has this much text: many news sites mislabel their articles as "website".
+    non_article_type_min_words: int = 200
+
+
+def extract_article(
+    body: bytes, *, url: str, fetched_at: datetime, content_type: str | None = None, options: ExtractOptions
+) -> dict | Failure:
+    """Extract one page. Returns the article's columns (without page_id, version, run_id) or a Failure."""
+
+    def fail(reason: str, detail: str) -> Failure:
+        return Failure(url=url, stage="extract", reason=reason, detail=detail)
+
+    if not body or not body.strip():
+        return fail("empty", "the page has no content")
+    if len(body) > options.max_bytes:
+        return fail("too_large", f"{len(body):,} bytes is over the {options.max_bytes:,}-byte limit")
+    try:
+        decoded = decode_html(body, content_type)
+    except DecodeError as exc:
+        return fail(exc.reason, exc.detail)
+    tree = metadata.parse_tree(decoded.text)
+    if tree is None:
+        return fail("no_content", "the markup could not be parsed")
+    doc = trafilatura.bare_extraction(
+        decoded.text, url=url, with_metadata=True, include_comments=False, include_tables=True, deduplicate=False
+    )
+    if doc is None or not (doc.text or "").strip():
+        return fail("no_content", "no main text found")
+    text = normalise(doc.text)
+    title = normalise(doc.title or "") or None
+    if title and text.startswith(title):
+        # trafilatura keeps the headline as the first line of the text; it is a column of its own.
+        text = text[len(title) :].lstrip("\n")
+    n_words = len(words(text))
+    ld = metadata.json_ld_article(tree)
+    page_type = (metadata.og_type(tree) or "").lower()
+    if page_type in metadata.NON_ARTICLE_OG_TYPES and ld is None and n_words < options.non_article_type_min_words:
+        return fail("not_article", f"og:type is {page_type!r} and the page has only {n_words} words of text")
+    if n_words < options.min_words:
+        return fail("too_short", f"{n_words} words of main text, fewer than {options.min_words}")
+
+    published_at, date_source = metadata.published(tree, ld, now=fetched_at)
+    if published_at is None and doc.date:
+        published_at = metadata.parse_timestamp(doc.date, now=fetched_at)
+        date_source = "htmldate" if published_at else None
+    canonical = canonical_url(doc.url or url)
+    language, score = detect(text)
+    return {
+        "article_id": article_id(canonical),
+        "url": url,
+        "canonical_url": canonical,
+        "domain": domain(canonical),
+        "title": title,
+        "authors": metadata.authors(ld, doc.author),
+        "published_at": published_at,
+        "date_source": date_source,
+        "day": (published_at or fetched_at).date(),
+        "language": language,
+        "language_score": score,
+        "declared_language": metadata.declared_language(tree, ld),
+        "sitename": normalise(doc.sitename or "") or None,
+        "description": normalise(doc.description or "") or None,
+        "tags": list(dict.fromkeys(normalise(t) for t in (doc.tags or []) if normalise(t))),
+        "text": text,
+        "word_count": n_words,
+        "content_hash": sha256_hex(text),
+        "simhash": simhash(text),
+        "duplicate_of": None,
+        "extractor": EXTRACTOR,
+        "extracted_at": fetched_at,
+    }

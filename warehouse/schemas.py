@@ -1,0 +1,131 @@
+"""Every table's Arrow schema, declared once. Every write passes one of these; nothing is inferred.
+
+A table's layout (partitioning, sort key, dedup key) sits beside its schema so the writer, the loader and the
+catalog read one definition. `SCHEMA_VERSION` is written into each Parquet file's metadata; bump it when a
+column is added or changed (views read with union_by_name, so old files stay readable).
+"""
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+SCHEMA_VERSION = 1
+
+UTC_TS = pa.timestamp("us", tz="UTC")
+STR_LIST = pa.list_(pa.string())
+
+PAGES = pa.schema(
+    [
+        ("page_id", pa.string(), False),  # hash of final_url + body hash: the same bytes are stored once
+        ("url", pa.string(), False),  # as requested (file:// for local files)
+        ("final_url", pa.string(), False),  # after redirects
+        ("source", pa.string(), False),  # files | urls
+        ("fetched_at", UTC_TS, False),
+        ("day", pa.date32(), False),  # fetched_at's UTC day, sort key inside a month partition
+        ("status", pa.int32()),  # HTTP status; null for files
+        ("content_type", pa.string()),
+        ("etag", pa.string()),
+        ("last_modified", pa.string()),
+        ("body_sha256", pa.string(), False),
+        ("body_bytes", pa.int64(), False),
+        ("body", pa.binary()),  # raw bytes as received; Parquet's zstd compresses them
+        ("run_id", pa.string(), False),
+    ]
+)
+
+ARTICLES = pa.schema(
+    [
+        ("article_id", pa.string(), False),  # hash of canonical_url
+        ("version", pa.int32(), False),  # 1, 2, ... a new version when title or text changes
+        ("page_id", pa.string(), False),
+        ("url", pa.string(), False),
+        ("canonical_url", pa.string(), False),
+        ("domain", pa.string(), False),
+        ("title", pa.string()),
+        ("authors", STR_LIST, False),
+        ("published_at", UTC_TS),
+        ("date_source", pa.string()),  # json-ld | meta | htmldate | null when undated
+        ("day", pa.date32(), False),  # published_at's UTC day, else the fetch day
+        ("language", pa.string()),  # ISO 639-1, detected on the text
+        ("language_score", pa.float32()),
+        ("declared_language", pa.string()),  # <html lang> / JSON-LD inLanguage, as the page says
+        ("sitename", pa.string()),
+        ("description", pa.string()),
+        ("tags", STR_LIST, False),
+        ("text", pa.string(), False),  # NFC-normalised; entity offsets point into it
+        ("word_count", pa.int32(), False),
+        ("content_hash", pa.string(), False),  # sha256 of the text: exact-duplicate key
+        ("simhash", pa.uint64(), False),  # 64-bit simhash of word shingles: near-duplicate key
+        ("duplicate_of", pa.string()),  # article_id of the earliest article with the same text
+        ("extractor", pa.string(), False),  # e.g. trafilatura 2.3.1
+        ("extracted_at", UTC_TS, False),
+        ("run_id", pa.string(), False),
+    ]
+)
+
+ENTITY_MENTIONS = pa.schema(
+    [
+        ("article_id", pa.string(), False),
+        ("version", pa.int32(), False),
+        ("day", pa.date32(), False),  # the article's day, so daily entity queries need no join
+        ("text", pa.string(), False),  # == articles.text[start_char:end_char]
+        ("canonical", pa.string(), False),  # resolved within the article ("Putin" -> "Vladimir Putin")
+        ("label", pa.string(), False),  # PERSON, ORG, GPE, LOC, ... one label per canonical per article
+        ("start_char", pa.int32(), False),
+        ("end_char", pa.int32(), False),
+        ("model", pa.string(), False),  # spaCy pipeline name and version
+    ]
+)
+
+FAILURES = pa.schema(
+    [
+        ("failure_id", pa.string(), False),  # hash of url, stage, reason and input: one row per distinct failure
+        ("run_id", pa.string(), False),  # the run that first saw it
+        ("url", pa.string(), False),
+        ("stage", pa.string(), False),  # discover | fetch | extract | enrich | load
+        ("reason", pa.string(), False),  # short machine-readable code, e.g. too_short, not_html
+        ("detail", pa.string()),  # one human-readable line
+        ("at", UTC_TS, False),
+        ("day", pa.date32(), False),
+    ]
+)
+
+RUNS = pa.schema(
+    [
+        ("run_id", pa.string(), False),
+        ("flow", pa.string(), False),
+        ("started_at", UTC_TS, False),
+        ("finished_at", UTC_TS, False),
+        ("status", pa.string(), False),  # completed | failed
+        ("parameters", pa.map_(pa.string(), pa.string()), False),
+        ("counts", pa.map_(pa.string(), pa.int64()), False),
+        ("versions", pa.map_(pa.string(), pa.string()), False),  # package versions that produced the rows
+    ]
+)
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    schema: pa.Schema
+    key: tuple[str, ...]  # identifies a row: a row whose key is stored already is not written again
+    partitioned: bool  # month=YYYY-MM folders from the `day` column
+    sort_by: tuple[str, ...]
+
+
+TABLES: dict[str, TableSpec] = {
+    spec.name: spec
+    for spec in (
+        TableSpec("pages", PAGES, ("page_id",), True, ("day", "page_id")),
+        TableSpec("articles", ARTICLES, ("article_id", "version"), True, ("day", "article_id")),
+        TableSpec(
+            "entity_mentions",
+            ENTITY_MENTIONS,
+            ("article_id", "version", "start_char"),
+            True,
+            ("day", "article_id", "start_char"),
+        ),
+        TableSpec("failures", FAILURES, ("failure_id",), True, ("day", "failure_id")),
+        TableSpec("runs", RUNS, ("run_id",), False, ("started_at",)),
+    )
+}

@@ -1,0 +1,101 @@
+"""The Parquet writer: typed, partitioned, atomic.
+
+A file is written under `<root>/_staging/`, flushed to disk, then renamed into place: readers see a whole
+file or none. A file's name is derived from the keys of the rows it holds, so publishing the same rows again
+replaces the file instead of adding a copy.
+"""
+
+import hashlib
+import os
+import uuid
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+from warehouse.schemas import SCHEMA_VERSION, TABLES, TableSpec
+
+STAGING = "_staging"
+
+
+class SchemaError(ValueError):
+    """Rows that do not fit their table's declared schema."""
+
+
+def to_table(spec: TableSpec, rows: list[dict]) -> pa.Table:
+    """Rows -> Arrow table with the declared schema, refusing nulls in non-nullable columns."""
+    try:
+        table = pa.Table.from_pylist(rows, schema=spec.schema)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError) as exc:
+        raise SchemaError(f"{spec.name}: {exc}") from exc
+    for field in spec.schema:
+        if not field.nullable and table.column(field.name).null_count:
+            raise SchemaError(f"{spec.name}.{field.name} is required but {table.column(field.name).null_count} rows have none")
+    return table
+
+
+def _file_id(table: pa.Table, key: tuple[str, ...]) -> str:
+    digest = hashlib.sha256()
+    for row in sorted(zip(*(table.column(k).to_pylist() for k in key), strict=True)):
+        digest.update(repr(row).encode())
+    return digest.hexdigest()[:20]
+
+
+def _write_atomic(table: pa.Table, final: Path, staging: Path) -> None:
+    staging.mkdir(parents=True, exist_ok=True)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    tmp = staging / f"{uuid.uuid4().hex}.parquet"
+    try:
+        with open(tmp, "wb") as sink:
+            pq.write_table(table, sink, compression="zstd", row_group_size=50_000)
+            sink.flush()
+            os.fsync(sink.fileno())
+        os.replace(tmp, final)
+    finally:
+        tmp.unlink(missing_ok=True)
+    dir_fd = os.open(final.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def write(root: Path, name: str, rows: list[dict]) -> list[Path]:
+    """Write rows of table `name` under `root`; returns the files written (none for no rows)."""
+    spec = TABLES[name]
+    if not rows:
+        return []
+    table = to_table(spec, rows)
+    metadata = {b"newsetl.table": name.encode(), b"newsetl.schema_version": str(SCHEMA_VERSION).encode()}
+    table = table.replace_schema_metadata(metadata)
+    parts: list[tuple[str | None, pa.Table]]
+    if spec.partitioned:
+        months = pc.strftime(table.column("day"), format="%Y-%m")
+        parts = [(m, table.filter(pc.equal(months, m))) for m in sorted(set(months.to_pylist()))]
+    else:
+        parts = [(None, table)]
+    written = []
+    for month, part in parts:
+        part = part.sort_by([(c, "ascending") for c in spec.sort_by])
+        folder = root / name / f"month={month}" if month else root / name
+        final = folder / f"part-{_file_id(part, spec.key)}.parquet"
+        _write_atomic(part, final, root / STAGING)
+        written.append(final)
+    return written
+
+
+def files(root: Path, name: str) -> list[Path]:
+    folder = root / name
+    return sorted(folder.rglob("*.parquet")) if folder.exists() else []
+
+
+def read(root: Path, name: str, columns: list[str]) -> pa.Table:
+    """Selected columns of every file of a table (an empty table when there are none)."""
+    spec = TABLES[name]
+    paths = files(root, name)
+    if not paths:
+        return spec.schema.empty_table().select(columns)
+    dataset = ds.dataset([str(p) for p in paths], format="parquet", schema=spec.schema)
+    return dataset.to_table(columns=columns)
