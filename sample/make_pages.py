@@ -228,13 +228,12 @@ def render(a: SampleArticle, lang: str | None = None) -> str:
 def listing_page() -> str:
     """A section front: many links, no article. Must become a failure row, not an article."""
     site = SITES["meridian"]
-    items = "".join(
-        f'<li><a href="{e(url_of(a))}">{e(a.title)}</a></li>' for a in ARTICLES if a.site == "meridian"
-    )
+    items = "".join(f'<li><a href="{e(url_of(a))}">{e(a.title)}</a></li>' for a in ARTICLES if a.site == "meridian")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>World news | {e(site["name"])}</title>
 <meta property="og:type" content="website"></head>
-<body>{cookie_banner()}{nav(site)}<main><h1>World</h1><ul class="teasers">{items}</ul></main>{footer(site)}</body></html>
+<body>{cookie_banner()}{nav(site)}<main><h1>World</h1><ul class="teasers">{items}</ul></main>
+{footer(site)}</body></html>
 """
 
 
@@ -268,7 +267,14 @@ def main() -> None:
     (OUT / f"{marseille.site}-{marseille.slug}.html").write_text(render(marseille, lang="en"), encoding="utf-8")
     # A syndicated copy of a Meridian story on Harbor Daily, with its own URL.
     original = by_slug["nairobi-solar-grid"]
-    copy = SampleArticle(**{**original.__dict__, "site": "harbor", "slug": "nairobi-solar-grid-syndicated"})
+    copy = SampleArticle(
+        **{
+            **original.__dict__,
+            "site": "harbor",
+            "slug": "nairobi-solar-grid-syndicated",
+            "published": "2024-03-11T10:30:00+03:00",
+        }
+    )
     (OUT / f"harbor-{copy.slug}.html").write_text(render(copy), encoding="utf-8")
     (OUT / "meridian-world-index.html").write_text(listing_page(), encoding="utf-8")
     (OUT / "harbor-paywalled-teaser.html").write_text(teaser_page(), encoding="utf-8")

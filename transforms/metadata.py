@@ -8,15 +8,36 @@ from datetime import UTC, datetime, timedelta
 from lxml import html as lxml_html
 
 ARTICLE_TYPES = {
-    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
-    "blogposting", "backgroundnewsarticle", "reviewnewsarticle", "liveblogposting", "report", "scholarlyarticle",
-}  # fmt: skip
+    "article",
+    "newsarticle",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "blogposting",
+    "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "liveblogposting",
+    "report",
+    "scholarlyarticle",
+}
 NON_ARTICLE_OG_TYPES = {"website", "profile", "book", "music.song", "music.album", "video.other", "video.movie"}
 DATE_META = (
-    "article:published_time", "og:article:published_time", "datepublished", "date", "pubdate", "publishdate",
-    "publish-date", "publish_date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.issued",
-    "sailthru.date", "parsely-pub-date", "og:published_time",
-)  # fmt: skip
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dcterms.issued",
+    "sailthru.date",
+    "parsely-pub-date",
+    "og:published_time",
+)
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
 EARLIEST_DATE = datetime(1995, 1, 1, tzinfo=UTC)
 _BY = re.compile(r"^\s*(by|von|par|por|di)\s+", re.IGNORECASE)

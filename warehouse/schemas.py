@@ -85,7 +85,7 @@ FAILURES = pa.schema(
         ("stage", pa.string(), False),  # discover | fetch | extract | enrich | load
         ("reason", pa.string(), False),  # short machine-readable code, e.g. too_short, not_html
         ("detail", pa.string()),  # one human-readable line
-        ("at", UTC_TS, False),
+        ("failed_at", UTC_TS, False),  # not "at": a keyword in DuckDB 2.0 SQL
         ("day", pa.date32(), False),
     ]
 )

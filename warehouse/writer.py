@@ -32,7 +32,9 @@ def to_table(spec: TableSpec, rows: list[dict]) -> pa.Table:
         raise SchemaError(f"{spec.name}: {exc}") from exc
     for field in spec.schema:
         if not field.nullable and table.column(field.name).null_count:
-            raise SchemaError(f"{spec.name}.{field.name} is required but {table.column(field.name).null_count} rows have none")
+            raise SchemaError(
+                f"{spec.name}.{field.name} is required but {table.column(field.name).null_count} rows have none"
+            )
     return table
 
 

@@ -1,0 +1,85 @@
+"""The DuckDB catalog: one small database file of views over the Parquet tables.
+
+`duckdb <root>/news.duckdb`, `newsetl query` and `duckdb.connect(...)` all see the same views, from any working
+directory (paths are absolute). The file is rebuilt beside the old one and swapped in with os.replace, which
+works while readers have the old one open. It is written in DuckDB's v1.5.0 storage format so the DuckDB CLI
+from PyPI (`duckdb-cli` 1.5) opens it too.
+"""
+
+import os
+from pathlib import Path
+
+import duckdb
+
+from warehouse import writer
+from warehouse.schemas import TABLES
+
+CATALOG_FILE = "news.duckdb"
+STORAGE_VERSION = "v1.5.0"
+
+DERIVED_VIEWS = {
+    "articles": """
+        SELECT * FROM article_versions
+        QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY version DESC) = 1""",
+    "entity_mentions": """
+        SELECT m.* FROM entity_mention_versions m JOIN articles a USING (article_id, version)""",
+    "entities": """
+        SELECT m.article_id, a.day, a.domain, a.language, m.canonical, m.label, count(*) AS mentions,
+               a.duplicate_of IS NOT NULL AS is_duplicate
+        FROM entity_mention_versions m JOIN articles a USING (article_id, version)
+        GROUP BY ALL""",
+    "entity_daily": """
+        SELECT day, label, canonical, count(*) AS articles, sum(mentions) AS mentions
+        FROM entities WHERE NOT is_duplicate
+        GROUP BY ALL""",
+}
+# Base views read every file of a table; where a derived view takes the table's name, the base one is renamed.
+BASE_VIEW_NAMES = {"articles": "article_versions", "entity_mentions": "entity_mention_versions"}
+
+
+def _sql_string(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _base_view_sql(con: duckdb.DuckDBPyConnection, root: Path, name: str) -> str:
+    spec = TABLES[name]
+    if writer.files(root, name):
+        glob = _sql_string(str((root / name).resolve() / "**" / "*.parquet"))
+        return f"SELECT * FROM read_parquet({glob}, hive_partitioning = true, union_by_name = true)"
+    # No file yet: a typed, empty view, so queries work on a fresh warehouse.
+    rel = con.from_arrow(spec.schema.empty_table())
+    cols = [f'CAST(NULL AS {t}) AS "{c}"' for c, t in zip(rel.columns, rel.types, strict=True)]
+    if spec.partitioned:
+        cols.append('CAST(NULL AS VARCHAR) AS "month"')
+    return f"SELECT {', '.join(cols)} WHERE false"
+
+
+def build(root: Path) -> Path:
+    """(Re)create `<root>/news.duckdb` with a view per table and the derived views."""
+    root.mkdir(parents=True, exist_ok=True)
+    final = root / CATALOG_FILE
+    tmp = root / f".{CATALOG_FILE}.tmp"
+    tmp.unlink(missing_ok=True)
+    con = duckdb.connect()
+    try:
+        con.execute(f"ATTACH {_sql_string(str(tmp))} AS catalog (STORAGE_VERSION '{STORAGE_VERSION}')")
+        con.execute("USE catalog")
+        for name in TABLES:
+            view = BASE_VIEW_NAMES.get(name, name)
+            con.execute(f"CREATE VIEW {view} AS {_base_view_sql(con, root, name)}")
+        for view, sql in DERIVED_VIEWS.items():
+            con.execute(f"CREATE VIEW {view} AS {sql}")
+        con.execute("USE memory")
+        con.execute("DETACH catalog")
+    finally:
+        con.close()
+    os.replace(tmp, final)
+    return final
+
+
+def connect(root: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the catalog: queries never lock out a running load."""
+    path = root / CATALOG_FILE
+    if not path.exists():
+        raise FileNotFoundError(f"no warehouse at {root} (run `newsetl run` first, or pass --warehouse)")
+    return duckdb.connect(str(path), read_only=True)

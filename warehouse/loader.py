@@ -1,0 +1,86 @@
+"""What is new, and putting it in the warehouse.
+
+`WarehouseState` holds the keys already stored so a run skips what it has (no duplicate rows on a re-run)
+and numbers article versions. It is read once per run and kept up to date as batches load. Planning comes
+before entity extraction, so unchanged articles cost no NER time.
+
+Within a batch, files are published in dependency order: pages and failures, then entity mentions, then
+articles. An article is never visible without its mentions; mentions whose article is not loaded yet are
+not shown by the views, which join on the latest article version.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from warehouse import writer
+
+
+@dataclass
+class StoredArticle:
+    version: int
+    content_hash: str
+    title: str | None
+
+
+@dataclass
+class WarehouseState:
+    articles: dict[str, StoredArticle] = field(default_factory=dict)
+    content_owner: dict[str, str] = field(default_factory=dict)  # content hash -> earliest article_id
+    page_ids: set[str] = field(default_factory=set)
+    failure_ids: set[str] = field(default_factory=set)
+
+    @classmethod
+    def read(cls, root: Path) -> "WarehouseState":
+        state = cls()
+        cols = ["article_id", "version", "content_hash", "title", "extracted_at"]
+        stored = writer.read(root, "articles", cols).sort_by([("extracted_at", "ascending"), ("version", "ascending")])
+        for row in stored.to_pylist():
+            current = state.articles.get(row["article_id"])
+            if current is None or row["version"] > current.version:
+                state.articles[row["article_id"]] = StoredArticle(row["version"], row["content_hash"], row["title"])
+            state.content_owner.setdefault(row["content_hash"], row["article_id"])
+        state.page_ids = set(writer.read(root, "pages", ["page_id"]).column("page_id").to_pylist())
+        state.failure_ids = set(writer.read(root, "failures", ["failure_id"]).column("failure_id").to_pylist())
+        return state
+
+    def plan_articles(self, rows: list[dict]) -> tuple[list[dict], int]:
+        """Keep new or changed articles, numbering their versions; returns (rows to load, unchanged count)."""
+        fresh, unchanged = [], 0
+        # The earliest published copy of a text owns it; later copies are marked duplicate_of it.
+        for row in sorted(rows, key=lambda r: (r["published_at"] is None, r["published_at"] or r["extracted_at"])):
+            stored = self.articles.get(row["article_id"])
+            if stored and stored.content_hash == row["content_hash"] and stored.title == row["title"]:
+                unchanged += 1
+                continue
+            row["version"] = stored.version + 1 if stored else 1
+            owner = self.content_owner.setdefault(row["content_hash"], row["article_id"])
+            row["duplicate_of"] = owner if owner != row["article_id"] else None
+            self.articles[row["article_id"]] = StoredArticle(row["version"], row["content_hash"], row["title"])
+            fresh.append(row)
+        return fresh, unchanged
+
+    def new_pages(self, rows: list[dict]) -> list[dict]:
+        return self._unseen(rows, "page_id", self.page_ids)
+
+    def new_failures(self, rows: list[dict]) -> list[dict]:
+        return self._unseen(rows, "failure_id", self.failure_ids)
+
+    @staticmethod
+    def _unseen(rows: list[dict], key: str, seen: set[str]) -> list[dict]:
+        out = []
+        for row in rows:
+            if row[key] not in seen:
+                seen.add(row[key])
+                out.append(row)
+        return out
+
+
+def publish(
+    root: Path, *, pages: list[dict], failures: list[dict], mentions: list[dict], articles: list[dict]
+) -> dict[str, int]:
+    """Write one batch's rows (already filtered to new ones) and return rows written per table."""
+    counts = {}
+    for name, rows in (("pages", pages), ("failures", failures), ("entity_mentions", mentions), ("articles", articles)):
+        writer.write(root, name, rows)
+        counts[name] = len(rows)
+    return counts
