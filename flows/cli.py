@@ -37,7 +37,7 @@ DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
 def _fail(message: str, debug: bool, code: int = 1) -> None:
     if debug:
         raise
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 

@@ -9,7 +9,7 @@ import trafilatura
 from transforms import metadata
 from transforms.decode import DecodeError, decode_html
 from transforms.language import detect
-from transforms.text import normalise, sha256_hex, simhash, words
+from transforms.text import normalise, sha256_hex, simhash
 from transforms.urls import article_id, canonical_url, domain
 
 EXTRACTOR = f"trafilatura {version('trafilatura')}"
@@ -61,7 +61,7 @@ def extract_article(
     if title and text.startswith(title):
         # trafilatura keeps the headline as the first line of the text; it is a column of its own.
         text = text[len(title) :].lstrip("\n")
-    n_words = len(words(text))
+    n_words = len(text.split())
     ld = metadata.json_ld_article(tree)
     page_type = (metadata.og_type(tree) or "").lower()
     if page_type in metadata.NON_ARTICLE_OG_TYPES and ld is None and n_words < options.non_article_type_min_words:

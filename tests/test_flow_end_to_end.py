@@ -1,0 +1,176 @@
+"""The whole flow on real parts: Prefect's local server, real files, a real HTTP server, real DuckDB."""
+
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, PROJECT, SAMPLE_PAGES, Route
+from typer.testing import CliRunner
+
+from flows.cli import app
+from warehouse import catalog
+
+pytestmark = pytest.mark.slow
+
+TABLE_COUNTS = """
+    SELECT (SELECT count(*) FROM article_versions), (SELECT count(*) FROM entity_mention_versions),
+           (SELECT count(*) FROM pages), (SELECT count(*) FROM failures)"""
+
+
+def readme_command(label: str) -> str:
+    """The command the README gives under `label` (the line after the marker comment)."""
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    match = re.search(rf"<!-- {label} -->\s*```(?:bash|sh)?\n(.+?)\n```", readme)
+    assert match, f"README has no {label} command"
+    return match.group(1).strip()
+
+
+def run_readme_main_command(warehouse: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NEWSETL_WAREHOUSE": str(warehouse)}
+    return subprocess.run(readme_command("main-command"), shell=True, cwd=PROJECT, env=env,
+                          capture_output=True, text=True, timeout=600)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def sample_warehouse(tmp_path_factory):
+    """The README's main command, run twice into a temporary warehouse."""
+    root = tmp_path_factory.mktemp("wh")
+    first = run_readme_main_command(root)
+    assert first.returncode == 0, first.stderr[-3000:]
+    counts_after_first = catalog.connect(root).sql(TABLE_COUNTS).fetchall()
+    second = run_readme_main_command(root)
+    assert second.returncode == 0, second.stderr[-3000:]
+    return root, first.stdout, counts_after_first
+
+
+def test_main_command_prints_what_it_loaded_and_how_to_query(sample_warehouse):
+    _, stdout, _ = sample_warehouse
+    assert "Loaded 23 new" in stdout
+    assert "newsetl query" in stdout and "news.duckdb" in stdout
+
+
+def test_sample_run_loads_articles_entities_and_failures(sample_warehouse):
+    root, _, _ = sample_warehouse
+    con = catalog.connect(root)
+    assert con.sql("SELECT count(*) FROM articles").fetchall() == [(23,)]
+    assert con.sql("SELECT count(DISTINCT language) FROM articles").fetchall() == [(4,)]
+    seed = con.sql(
+        "SELECT article_id, title, day::VARCHAR, sitename FROM articles WHERE title LIKE 'Lavrov warns%'"
+    ).fetchall()
+    assert seed and seed[0][2:] == ("2013-09-23", "World Affairs Today")
+    people = {
+        r[0]
+        for r in con.sql(
+            f"SELECT canonical FROM entities WHERE article_id = '{seed[0][0]}' AND label = 'PERSON'"
+        ).fetchall()
+    }
+    assert {"Sergey Lavrov", "John Kerry", "Vladimir Putin", "Yuri Ushakov"} <= people
+    assert "Putin" not in people and "Lavrov" not in people
+    failures = sorted(con.sql("SELECT reason, regexp_extract(url, '[^/]+$') FROM failures").fetchall())
+    assert failures == [("empty", "empty.html"), ("not_article", "meridian-world-index.html"),
+                        ("too_short", "broken-truncated.html"), ("too_short", "harbor-paywalled-teaser.html")]  # fmt: skip
+    # Only English has a model configured: other languages' articles carry no entities, and are still loaded.
+    assert con.sql("SELECT DISTINCT language FROM entities").fetchall() == [("en",)]
+    # The syndicated copy is marked, and entity_daily counts the story once.
+    assert con.sql("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchall() == [(1,)]
+    assert con.sql("SELECT articles FROM entity_daily WHERE canonical = 'William Ruto'").fetchall() == [(1,)]
+    runs = con.sql(
+        "SELECT status, counts['articles_new'], versions['trafilatura'] FROM runs ORDER BY started_at"
+    ).fetchall()
+    assert [r[:2] for r in runs] == [("completed", 23), ("completed", 0)] and runs[0][2].startswith("2.")
+
+
+def test_second_identical_run_changes_no_count(sample_warehouse):
+    root, _, counts_after_first = sample_warehouse
+    assert catalog.connect(root).sql(TABLE_COUNTS).fetchall() == counts_after_first
+
+
+@pytest.mark.parametrize("query_file", sorted((PROJECT / "warehouse" / "queries").glob("*.sql")), ids=lambda p: p.stem)
+def test_example_queries_run_and_return_rows(sample_warehouse, query_file):
+    root, _, _ = sample_warehouse
+    result = CliRunner().invoke(app, ["query", f"@{query_file}", "-w", str(root), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output), f"{query_file.name} returned no rows on the sample"
+
+
+def test_query_formats_and_errors(sample_warehouse):
+    root, _, _ = sample_warehouse
+    runner = CliRunner()
+    csv_out = runner.invoke(app, ["query", "SELECT domain, count(*) AS n FROM articles GROUP BY 1 ORDER BY 1", "-w", str(root),
+                                  "-f", "csv"])  # fmt: skip
+    assert csv_out.exit_code == 0 and csv_out.output.splitlines()[0] == "domain,n"
+    assert "meridianpost.example,4" in csv_out.output
+    table = runner.invoke(app, ["query", "SELECT count(*) AS n FROM articles", "-w", str(root)])
+    assert "23" in table.output and "1 rows" in table.output
+    bad = runner.invoke(app, ["query", "SELEC nonsense", "-w", str(root)])
+    assert bad.exit_code == 1 and bad.output.count("\n") == 1 and "SQL" in bad.output
+    write = runner.invoke(app, ["query", "CREATE TABLE x (i INT)", "-w", str(root)])
+    assert write.exit_code == 1
+    missing = runner.invoke(app, ["query", "SELECT 1", "-w", str(root / "nowhere")])
+    assert missing.exit_code == 1 and "newsetl run" in missing.output
+
+
+def test_status_reports_tables_and_runs(sample_warehouse):
+    root, _, _ = sample_warehouse
+    result = CliRunner().invoke(app, ["status", "-w", str(root), "--json"])
+    assert result.exit_code == 0, result.output
+    status = json.loads(result.output)
+    assert status["rows"]["articles"] == 23 and status["rows"]["failures"] == 4 and len(status["runs"]) == 2
+
+
+def test_run_with_a_missing_path_is_a_one_line_error(tmp_path):
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "missing.html"), "-w", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no such file or directory" in result.output and result.output.count("\n") == 1
+
+
+def test_bad_input_and_http_faults_become_failure_rows(prefect_harness, tmp_path, http_server, monkeypatch):
+    from prefect import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    from flows.ingest import ingest
+
+    base, routes, _ = http_server
+    good = (SAMPLE_PAGES / "meridian-ecb-holds-rates.html").read_bytes()
+    routes["/good"] = Route(good)
+    routes["/gone"] = Route(b"gone", status=410)
+    routes["/error"] = Route(b"oops", status=500)
+    routes["/slow"] = Route(good, delay=3)
+    routes["/pdf"] = Route(b"%PDF-1.4 ...", content_type="application/pdf")
+    routes["/big"] = Route(b"<html><body>" + b"x" * 3_100_000 + b"</body></html>")
+    urls = tmp_path / "urls.txt"
+    urls.write_text("\n".join(f"{base}{p}" for p in ("/good", "/gone", "/error", "/slow", "/pdf", "/big", "/missing"))
+                    + "\n# a comment\nnot a url\n")  # fmt: skip
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.html").write_bytes(b"")
+    (bad / "binary.html").write_bytes((FIXTURES / "binary.bin").read_bytes())
+    (bad / "huge.html").write_bytes(b"<html><body><p>" + b"words " * 900_000 + b"</p></body></html>")  # 5.4 MB
+    (bad / "broken.html").write_bytes((SAMPLE_PAGES / "broken-truncated.html").read_bytes())
+    (bad / "undecodable.html").write_bytes((FIXTURES / "undecodable.html").read_bytes())
+    (bad / "cp1251.html").write_bytes((FIXTURES / "cp1251_declared_utf8.html").read_bytes())
+    monkeypatch.setenv("NEWSETL_HTTP_TIMEOUT", "1")
+    root = tmp_path / "wh"
+
+    summary = ingest(inputs=[str(urls), str(bad)], warehouse=str(root), batch_size=4)
+
+    assert summary["status"] == "completed"
+    con = catalog.connect(root)
+    reasons = dict(con.sql("SELECT regexp_extract(url, '[^/]+$'), stage || ':' || reason FROM failures").fetchall())
+    assert reasons == {
+        "gone": "fetch:http_410", "error": "fetch:http_500", "slow": "fetch:timeout", "pdf": "fetch:not_html",
+        "big": "fetch:too_large", "missing": "fetch:http_404", "not a url": "discover:bad_url",
+        "empty.html": "extract:empty", "binary.html": "extract:not_html", "huge.html": "fetch:too_large",
+        "broken.html": "extract:too_short", "undecodable.html": "extract:undecodable",
+    }  # fmt: skip
+    loaded = sorted(con.sql("SELECT language, url LIKE 'http%' FROM articles").fetchall())
+    assert loaded == [("en", True), ("ru", False)]  # the good URL and the recovered cp1251 page
+    assert summary["counts"]["failures"] == 12
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["newsetl-ingest-summary"]))
+        )
+    assert any(summary["run_id"] in (a.data or "") and "http_410" in a.data for a in artifacts)

@@ -1,0 +1,153 @@
+"""The writer, the loader's bookkeeping and the DuckDB catalog, on real files."""
+
+import subprocess
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from transforms.text import sha256_hex
+from warehouse import catalog, writer
+from warehouse.loader import WarehouseState, publish
+from warehouse.schemas import SCHEMA_VERSION
+
+T0 = datetime(2024, 3, 7, 12, 0, tzinfo=UTC)
+
+
+def article(article_id="a1", text="Some text about Lisbon.", title="T", day=date(2024, 3, 7), **kw):
+    row = {
+        "article_id": article_id, "version": 0, "page_id": "p-" + article_id, "url": f"https://x.example/{article_id}",
+        "canonical_url": f"https://x.example/{article_id}", "domain": "x.example", "title": title, "authors": ["A B"],
+        "published_at": datetime.combine(day, datetime.min.time(), UTC), "date_source": "meta", "day": day,
+        "language": "en", "language_score": 1.0, "declared_language": "en", "sitename": "X", "description": None,
+        "tags": [], "text": text, "word_count": len(text.split()), "content_hash": sha256_hex(text), "simhash": 2**63 + 5,
+        "duplicate_of": None, "extractor": "test", "extracted_at": T0, "run_id": "r1",
+    }  # fmt: skip
+    row.update(kw)
+    return row
+
+
+def mention(article_id, version, start, canonical="Lisbon", day=date(2024, 3, 7)):
+    return {"article_id": article_id, "version": version, "day": day, "text": canonical, "canonical": canonical,
+            "label": "GPE", "start_char": start, "end_char": start + len(canonical), "model": "test"}  # fmt: skip
+
+
+def load(root, articles, mentions_for=lambda a: []):
+    state = WarehouseState.read(root)
+    fresh, unchanged = state.plan_articles(articles)
+    mentions = [m for a in fresh for m in mentions_for(a)]
+    publish(root, pages=[], failures=[], mentions=mentions, articles=fresh)
+    catalog.build(root)
+    return fresh, unchanged
+
+
+def test_writer_partitions_by_month_sorts_by_day_and_tags_schema_version(tmp_path):
+    rows = [
+        article("a2", day=date(2024, 3, 9)),
+        article("a1", day=date(2024, 3, 1)),
+        article("a3", day=date(2024, 4, 2)),
+    ]
+    for r in rows:
+        r["version"] = 1
+    paths = writer.write(tmp_path, "articles", rows)
+    assert sorted(p.parent.name for p in paths) == ["month=2024-03", "month=2024-04"]
+    march = pq.read_table([p for p in paths if "2024-03" in str(p)][0])
+    assert march.column("day").to_pylist() == [date(2024, 3, 1), date(2024, 3, 9)]
+    meta = pq.read_schema(paths[0]).metadata
+    assert meta[b"newsetl.schema_version"] == str(SCHEMA_VERSION).encode()
+    assert pq.read_metadata(paths[0]).row_group(0).column(0).compression == "ZSTD"
+    assert not list((tmp_path / writer.STAGING).iterdir())  # nothing half-written left behind
+
+
+def test_writing_the_same_rows_twice_replaces_the_file(tmp_path):
+    rows = [article("a1", version=1)]
+    first = writer.write(tmp_path, "articles", rows)
+    second = writer.write(tmp_path, "articles", rows)
+    assert first == second and len(writer.files(tmp_path, "articles")) == 1
+
+
+def test_required_column_missing_is_a_clear_error(tmp_path):
+    bad = article("a1", version=1)
+    bad["text"] = None
+    with pytest.raises(writer.SchemaError, match=r"articles\.text is required"):
+        writer.write(tmp_path, "articles", [bad])
+    assert writer.files(tmp_path, "articles") == []
+
+
+def test_versions_duplicates_and_unchanged(tmp_path):
+    fresh, unchanged = load(tmp_path, [article("a1"), article("b1", text="Other text.")])
+    assert [a["version"] for a in fresh] == [1, 1] and unchanged == 0
+    fresh, unchanged = load(tmp_path, [article("a1"), article("b1", text="Other text.")])
+    assert fresh == [] and unchanged == 2
+    fresh, _ = load(tmp_path, [article("a1", text="Some text about Lisbon, corrected.")])
+    assert [(a["article_id"], a["version"]) for a in fresh] == [("a1", 2)]
+    fresh, _ = load(tmp_path, [article("c1", text="Other text.", extracted_at=datetime(2024, 3, 8, tzinfo=UTC))])
+    assert fresh[0]["duplicate_of"] == "b1"
+    con = catalog.connect(tmp_path)
+    assert con.sql("SELECT count(*) FROM article_versions").fetchall() == [(4,)]
+    assert con.sql("SELECT version, text FROM articles WHERE article_id = 'a1'").fetchall() == [
+        (2, "Some text about Lisbon, corrected.")
+    ]
+
+
+def test_entity_views_follow_the_latest_version_and_skip_duplicates(tmp_path):
+    load(
+        tmp_path,
+        [article("a1"), article("b1", text="Same words.")],
+        lambda a: [mention(a["article_id"], a["version"], 0)],
+    )
+    load(tmp_path, [article("a1", text="Lisbon again, Lisbon.")], lambda a: [mention("a1", 2, 0), mention("a1", 2, 14)])
+    load(tmp_path, [article("c1", text="Same words.", extracted_at=datetime(2025, 1, 1, tzinfo=UTC))],
+         lambda a: [mention("c1", 1, 0)])  # fmt: skip
+    con = catalog.connect(tmp_path)
+    assert con.sql("SELECT article_id, mentions FROM entities ORDER BY 1").fetchall() == [
+        ("a1", 2),
+        ("b1", 1),
+        ("c1", 1),
+    ]
+    assert con.sql("SELECT count(*) FROM entity_mentions").fetchall() == [(4,)]
+    # c1 is a copy of b1: entity_daily counts the story once
+    assert con.sql("SELECT articles, mentions FROM entity_daily WHERE canonical = 'Lisbon'").fetchall() == [(2, 3)]
+
+
+def test_empty_warehouse_has_typed_empty_views(tmp_path):
+    catalog.build(tmp_path)
+    con = catalog.connect(tmp_path)
+    for view in ("articles", "entity_mentions", "entities", "entity_daily", "failures", "runs", "pages"):
+        assert con.sql(f"SELECT count(*) FROM {view}").fetchall() == [(0,)]
+    column_types = {name: kind for name, kind, *_ in con.sql("DESCRIBE articles").fetchall()}
+    assert column_types["authors"] == "VARCHAR[]"
+    assert column_types["published_at"] == "TIMESTAMP WITH TIME ZONE"
+
+
+def test_catalog_opens_from_any_directory_with_python_and_the_duckdb_cli(tmp_path):
+    root = tmp_path / "wh"
+    load(root, [article("a1")])
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    code = f"import duckdb; print(duckdb.connect({str(root / 'news.duckdb')!r}, read_only=True).sql('SELECT count(*) FROM articles').fetchall())"
+    result = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[(1,)]"
+    cli = Path(sys.executable).parent / "duckdb"
+    assert cli.exists(), "duckdb-cli (a dev dependency) provides the DuckDB CLI"
+    result = subprocess.run([str(cli), "-readonly", "-csv", str(root / "news.duckdb"), "-c", "SELECT title FROM articles"],
+                            cwd=elsewhere, capture_output=True, text=True)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["title", "T"]
+
+
+def test_catalog_rebuild_works_while_a_reader_has_it_open(tmp_path):
+    load(tmp_path, [article("a1")])
+    reader = catalog.connect(tmp_path)
+    load(tmp_path, [article("b1", text="Another one.")])
+    assert reader.sql("SELECT count(*) FROM articles").fetchall()[0][0] in (1, 2)
+    assert catalog.connect(tmp_path).sql("SELECT count(*) FROM articles").fetchall() == [(2,)]
+
+
+def test_read_only_connection_refuses_writes(tmp_path):
+    load(tmp_path, [article("a1")])
+    with pytest.raises(duckdb.Error):
+        catalog.connect(tmp_path).execute("CREATE TABLE t (x INT)")
