@@ -35,8 +35,14 @@ def nlp():
 class Route:
     """What the test server answers on one path: status, headers, body, and an optional delay."""
 
-    def __init__(self, body: bytes = b"", status: int = 200, content_type: str = "text/html; charset=utf-8",
-                 delay: float = 0.0, headers: dict | None = None):  # fmt: skip
+    def __init__(
+        self,
+        body: bytes = b"",
+        status: int = 200,
+        content_type: str = "text/html; charset=utf-8",
+        delay: float = 0.0,
+        headers: dict | None = None,
+    ):
         self.body, self.status, self.content_type, self.delay = body, status, content_type, delay
         self.headers = headers or {}
 

@@ -87,12 +87,22 @@ def seed_entities(nlp):
 @pytest.mark.parametrize(
     ("name", "label"),
     [
-        ("Sergey Lavrov", "PERSON"), ("John Kerry", "PERSON"), ("Vladimir Putin", "PERSON"), ("Yuri Ushakov", "PERSON"),
-        ("Collective Security Treaty Organization", "ORG"), ("UN Security Council", "ORG"),
-        ("Syria", "GPE"), ("Russia", "GPE"), ("Afghanistan", "GPE"), ("Tajikistan", "GPE"), ("Kenya", "GPE"),
-        ("Nairobi", "GPE"), ("Moscow", "GPE"), ("Armenia", "GPE"),
+        ("Sergey Lavrov", "PERSON"),
+        ("John Kerry", "PERSON"),
+        ("Vladimir Putin", "PERSON"),
+        ("Yuri Ushakov", "PERSON"),
+        ("Collective Security Treaty Organization", "ORG"),
+        ("UN Security Council", "ORG"),
+        ("Syria", "GPE"),
+        ("Russia", "GPE"),
+        ("Afghanistan", "GPE"),
+        ("Tajikistan", "GPE"),
+        ("Kenya", "GPE"),
+        ("Nairobi", "GPE"),
+        ("Moscow", "GPE"),
+        ("Armenia", "GPE"),
     ],
-)  # fmt: skip
+)
 def test_seed_article_entities(seed_entities, name, label):
     _, rows = seed_entities
     assert (name, label) in {(r["canonical"], r["label"]) for r in rows}

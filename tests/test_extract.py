@@ -33,9 +33,21 @@ def test_seed_page_text_is_word_for_word_and_metadata_right():
 
 @pytest.mark.parametrize(
     "boilerplate",
-    ["cookies", "Accept all", "Related stories", "Comments (3)", "Interesting read", "First!", "All rights reserved",
-     "Share on Facebook", "File photo", "Subscribe", "Privacy policy", "Kerry and Lavrov meet in Geneva"],
-)  # fmt: skip
+    [
+        "cookies",
+        "Accept all",
+        "Related stories",
+        "Comments (3)",
+        "Interesting read",
+        "First!",
+        "All rights reserved",
+        "Share on Facebook",
+        "File photo",
+        "Subscribe",
+        "Privacy policy",
+        "Kerry and Lavrov meet in Geneva",
+    ],
+)
 def test_seed_page_boilerplate_is_absent(boilerplate):
     article = extract(SEED_PAGE.read_bytes(), url=SEED_PAGE.as_uri())
     assert boilerplate not in article["text"]
@@ -44,20 +56,57 @@ def test_seed_page_boilerplate_is_absent(boilerplate):
 @pytest.mark.parametrize(
     ("page", "date_source", "published", "authors", "language", "declared"),
     [
-        ("meridian-lisbon-tram-strike.html", "json-ld", "2024-03-08T09:05:00+00:00", ["Rui Almeida", "Helen Okafor"],
-         "en", "en"),
-        ("harbor-red-sea-insurance.html", "meta", "2024-03-09T11:20:00+00:00", ["Pieter de Vries", "Sarah Lindqvist"],
-         "en", "en"),
-        ("northfield-flood-defences.html", "meta", "2024-03-12T00:00:00+00:00", ["Margaret Ellison", "Tom Hargreaves"],
-         "en", "en"),
-        ("rheinblick-koeln-rheinbruecke-sanierung.html", "json-ld", "2024-03-08T09:30:00+00:00",
-         ["Jana Becker", "Lukas Hoffmann"], "de", "de"),
-        ("diariosur-sevilla-sequia-embalses.html", "meta", "2024-03-13T00:00:00+00:00", ["Lucía Fernández"], "es", "es"),
+        (
+            "meridian-lisbon-tram-strike.html",
+            "json-ld",
+            "2024-03-08T09:05:00+00:00",
+            ["Rui Almeida", "Helen Okafor"],
+            "en",
+            "en",
+        ),
+        (
+            "harbor-red-sea-insurance.html",
+            "meta",
+            "2024-03-09T11:20:00+00:00",
+            ["Pieter de Vries", "Sarah Lindqvist"],
+            "en",
+            "en",
+        ),
+        (
+            "northfield-flood-defences.html",
+            "meta",
+            "2024-03-12T00:00:00+00:00",
+            ["Margaret Ellison", "Tom Hargreaves"],
+            "en",
+            "en",
+        ),
+        (
+            "rheinblick-koeln-rheinbruecke-sanierung.html",
+            "json-ld",
+            "2024-03-08T09:30:00+00:00",
+            ["Jana Becker", "Lukas Hoffmann"],
+            "de",
+            "de",
+        ),
+        (
+            "diariosur-sevilla-sequia-embalses.html",
+            "meta",
+            "2024-03-13T00:00:00+00:00",
+            ["Lucía Fernández"],
+            "es",
+            "es",
+        ),
         # declares English, is French: the language comes from the text
-        ("courrier-marseille-port-croisieres.html", "meta", "2024-03-12T10:45:00+00:00",
-         ["Claire Dubois", "Marc Lefèvre"], "fr", "en"),
+        (
+            "courrier-marseille-port-croisieres.html",
+            "meta",
+            "2024-03-12T10:45:00+00:00",
+            ["Claire Dubois", "Marc Lefèvre"],
+            "fr",
+            "en",
+        ),
     ],
-)  # fmt: skip
+)
 def test_metadata_flavours(page, date_source, published, authors, language, declared):
     article = extract((SAMPLE_PAGES / page).read_bytes())
     assert not isinstance(article, Failure), article

@@ -30,8 +30,9 @@ def readme_command(label: str) -> str:
 
 def run_readme_main_command(warehouse: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "NEWSETL_WAREHOUSE": str(warehouse)}
-    return subprocess.run(readme_command("main-command"), shell=True, cwd=PROJECT, env=env,
-                          capture_output=True, text=True, timeout=600)  # fmt: skip
+    return subprocess.run(
+        readme_command("main-command"), shell=True, cwd=PROJECT, env=env, capture_output=True, text=True, timeout=600
+    )
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +71,12 @@ def test_sample_run_loads_articles_entities_and_failures(sample_warehouse):
     assert {"Sergey Lavrov", "John Kerry", "Vladimir Putin", "Yuri Ushakov"} <= people
     assert "Putin" not in people and "Lavrov" not in people
     failures = sorted(con.sql("SELECT reason, regexp_extract(url, '[^/]+$') FROM failures").fetchall())
-    assert failures == [("empty", "empty.html"), ("not_article", "meridian-world-index.html"),
-                        ("too_short", "broken-truncated.html"), ("too_short", "harbor-paywalled-teaser.html")]  # fmt: skip
+    assert failures == [
+        ("empty", "empty.html"),
+        ("not_article", "meridian-world-index.html"),
+        ("too_short", "broken-truncated.html"),
+        ("too_short", "harbor-paywalled-teaser.html"),
+    ]
     # Only English has a model configured: other languages' articles carry no entities, and are still loaded.
     assert con.sql("SELECT DISTINCT language FROM entities").fetchall() == [("en",)]
     # The syndicated copy is marked, and entity_daily counts the story once.
@@ -99,8 +104,9 @@ def test_example_queries_run_and_return_rows(sample_warehouse, query_file):
 def test_query_formats_and_errors(sample_warehouse):
     root, _, _ = sample_warehouse
     runner = CliRunner()
-    csv_out = runner.invoke(app, ["query", "SELECT domain, count(*) AS n FROM articles GROUP BY 1 ORDER BY 1", "-w", str(root),
-                                  "-f", "csv"])  # fmt: skip
+    csv_out = runner.invoke(
+        app, ["query", "SELECT domain, count(*) AS n FROM articles GROUP BY 1 ORDER BY 1", "-w", str(root), "-f", "csv"]
+    )
     assert csv_out.exit_code == 0 and csv_out.output.splitlines()[0] == "domain,n"
     assert "meridianpost.example,4" in csv_out.output
     table = runner.invoke(app, ["query", "SELECT count(*) AS n FROM articles", "-w", str(root)])
@@ -142,8 +148,10 @@ def test_bad_input_and_http_faults_become_failure_rows(prefect_harness, tmp_path
     routes["/pdf"] = Route(b"%PDF-1.4 ...", content_type="application/pdf")
     routes["/big"] = Route(b"<html><body>" + b"x" * 3_100_000 + b"</body></html>")
     urls = tmp_path / "urls.txt"
-    urls.write_text("\n".join(f"{base}{p}" for p in ("/good", "/gone", "/error", "/slow", "/pdf", "/big", "/missing"))
-                    + "\n# a comment\nnot a url\n")  # fmt: skip
+    urls.write_text(
+        "\n".join(f"{base}{p}" for p in ("/good", "/gone", "/error", "/slow", "/pdf", "/big", "/missing"))
+        + "\n# a comment\nnot a url\n"
+    )
     bad = tmp_path / "bad"
     bad.mkdir()
     (bad / "empty.html").write_bytes(b"")
@@ -161,11 +169,19 @@ def test_bad_input_and_http_faults_become_failure_rows(prefect_harness, tmp_path
     con = catalog.connect(root)
     reasons = dict(con.sql("SELECT regexp_extract(url, '[^/]+$'), stage || ':' || reason FROM failures").fetchall())
     assert reasons == {
-        "gone": "fetch:http_410", "error": "fetch:http_500", "slow": "fetch:timeout", "pdf": "fetch:not_html",
-        "big": "fetch:too_large", "missing": "fetch:http_404", "not a url": "discover:bad_url",
-        "empty.html": "extract:empty", "binary.html": "extract:not_html", "huge.html": "fetch:too_large",
-        "broken.html": "extract:too_short", "undecodable.html": "extract:undecodable",
-    }  # fmt: skip
+        "gone": "fetch:http_410",
+        "error": "fetch:http_500",
+        "slow": "fetch:timeout",
+        "pdf": "fetch:not_html",
+        "big": "fetch:too_large",
+        "missing": "fetch:http_404",
+        "not a url": "discover:bad_url",
+        "empty.html": "extract:empty",
+        "binary.html": "extract:not_html",
+        "huge.html": "fetch:too_large",
+        "broken.html": "extract:too_short",
+        "undecodable.html": "extract:undecodable",
+    }
     loaded = sorted(con.sql("SELECT language, url LIKE 'http%' FROM articles").fetchall())
     assert loaded == [("en", True), ("ru", False)]  # the good URL and the recovered cp1251 page
     assert summary["counts"]["failures"] == 12

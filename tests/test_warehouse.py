@@ -19,20 +19,48 @@ T0 = datetime(2024, 3, 7, 12, 0, tzinfo=UTC)
 
 def article(article_id="a1", text="Some text about Lisbon.", title="T", day=date(2024, 3, 7), **kw):
     row = {
-        "article_id": article_id, "version": 0, "page_id": "p-" + article_id, "url": f"https://x.example/{article_id}",
-        "canonical_url": f"https://x.example/{article_id}", "domain": "x.example", "title": title, "authors": ["A B"],
-        "published_at": datetime.combine(day, datetime.min.time(), UTC), "date_source": "meta", "day": day,
-        "language": "en", "language_score": 1.0, "declared_language": "en", "sitename": "X", "description": None,
-        "tags": [], "text": text, "word_count": len(text.split()), "content_hash": sha256_hex(text), "simhash": 2**63 + 5,
-        "duplicate_of": None, "extractor": "test", "extracted_at": T0, "run_id": "r1",
-    }  # fmt: skip
+        "article_id": article_id,
+        "version": 0,
+        "page_id": "p-" + article_id,
+        "url": f"https://x.example/{article_id}",
+        "canonical_url": f"https://x.example/{article_id}",
+        "domain": "x.example",
+        "title": title,
+        "authors": ["A B"],
+        "published_at": datetime.combine(day, datetime.min.time(), UTC),
+        "date_source": "meta",
+        "day": day,
+        "language": "en",
+        "language_score": 1.0,
+        "declared_language": "en",
+        "sitename": "X",
+        "description": None,
+        "tags": [],
+        "text": text,
+        "word_count": len(text.split()),
+        "content_hash": sha256_hex(text),
+        "simhash": 2**63 + 5,
+        "duplicate_of": None,
+        "extractor": "test",
+        "extracted_at": T0,
+        "run_id": "r1",
+    }
     row.update(kw)
     return row
 
 
 def mention(article_id, version, start, canonical="Lisbon", day=date(2024, 3, 7)):
-    return {"article_id": article_id, "version": version, "day": day, "text": canonical, "canonical": canonical,
-            "label": "GPE", "start_char": start, "end_char": start + len(canonical), "model": "test"}  # fmt: skip
+    return {
+        "article_id": article_id,
+        "version": version,
+        "day": day,
+        "text": canonical,
+        "canonical": canonical,
+        "label": "GPE",
+        "start_char": start,
+        "end_char": start + len(canonical),
+        "model": "test",
+    }
 
 
 def load(root, articles, mentions_for=lambda a: []):
@@ -54,7 +82,7 @@ def test_writer_partitions_by_month_sorts_by_day_and_tags_schema_version(tmp_pat
         r["version"] = 1
     paths = writer.write(tmp_path, "articles", rows)
     assert sorted(p.parent.name for p in paths) == ["month=2024-03", "month=2024-04"]
-    march = pq.read_table([p for p in paths if "2024-03" in str(p)][0])
+    march = pq.read_table(next(p for p in paths if "2024-03" in str(p)))
     assert march.column("day").to_pylist() == [date(2024, 3, 1), date(2024, 3, 9)]
     meta = pq.read_schema(paths[0]).metadata
     assert meta[b"newsetl.schema_version"] == str(SCHEMA_VERSION).encode()
@@ -100,8 +128,11 @@ def test_entity_views_follow_the_latest_version_and_skip_duplicates(tmp_path):
         lambda a: [mention(a["article_id"], a["version"], 0)],
     )
     load(tmp_path, [article("a1", text="Lisbon again, Lisbon.")], lambda a: [mention("a1", 2, 0), mention("a1", 2, 14)])
-    load(tmp_path, [article("c1", text="Same words.", extracted_at=datetime(2025, 1, 1, tzinfo=UTC))],
-         lambda a: [mention("c1", 1, 0)])  # fmt: skip
+    load(
+        tmp_path,
+        [article("c1", text="Same words.", extracted_at=datetime(2025, 1, 1, tzinfo=UTC))],
+        lambda a: [mention("c1", 1, 0)],
+    )
     con = catalog.connect(tmp_path)
     assert con.sql("SELECT article_id, mentions FROM entities ORDER BY 1").fetchall() == [
         ("a1", 2),
@@ -133,8 +164,12 @@ def test_catalog_opens_from_any_directory_with_python_and_the_duckdb_cli(tmp_pat
     assert result.stdout.strip() == "[(1,)]"
     cli = Path(sys.executable).parent / "duckdb"
     assert cli.exists(), "duckdb-cli (a dev dependency) provides the DuckDB CLI"
-    result = subprocess.run([str(cli), "-readonly", "-csv", str(root / "news.duckdb"), "-c", "SELECT title FROM articles"],
-                            cwd=elsewhere, capture_output=True, text=True)  # fmt: skip
+    result = subprocess.run(
+        [str(cli), "-readonly", "-csv", str(root / "news.duckdb"), "-c", "SELECT title FROM articles"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["title", "T"]
 
