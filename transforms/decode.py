@@ -35,11 +35,15 @@ def _lookup(name: str | None) -> str | None:
         return None
 
 
+_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32)])
+
+
 def looks_binary(body: bytes) -> bool:
     head = body[:4096]
     if any(head.startswith(bom) for bom, _ in _BOMS[1:]):
         return False
-    return b"\x00" in head or sum(b < 9 or 13 < b < 32 for b in head) > len(head) * 0.05
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    return b"\x00" in head or controls > len(head) * 0.05
 
 
 def _bad_ratio(text: str) -> float:

@@ -51,8 +51,14 @@ def extract_article(
     tree = metadata.parse_tree(decoded.text)
     if tree is None:
         return fail("no_content", "the markup could not be parsed")
+    # Read our metadata first: the parsed tree is then handed to trafilatura (which cleans a copy of it),
+    # so each page is parsed once.
+    ld = metadata.json_ld_article(tree)
+    page_type = (metadata.og_type(tree) or "").lower()
+    published_at, date_source = metadata.published(tree, ld, now=fetched_at)
+    declared = metadata.declared_language(tree, ld)
     doc = trafilatura.bare_extraction(
-        decoded.text, url=url, with_metadata=True, include_comments=False, include_tables=True, deduplicate=False
+        tree, url=url, with_metadata=True, include_comments=False, include_tables=True, deduplicate=False
     )
     if doc is None or not (doc.text or "").strip():
         return fail("no_content", "no main text found")
@@ -62,14 +68,10 @@ def extract_article(
         # trafilatura keeps the headline as the first line of the text; it is a column of its own.
         text = text[len(title) :].lstrip("\n")
     n_words = len(text.split())
-    ld = metadata.json_ld_article(tree)
-    page_type = (metadata.og_type(tree) or "").lower()
     if page_type in metadata.NON_ARTICLE_OG_TYPES and ld is None and n_words < options.non_article_type_min_words:
         return fail("not_article", f"og:type is {page_type!r} and the page has only {n_words} words of text")
     if n_words < options.min_words:
         return fail("too_short", f"{n_words} words of main text, fewer than {options.min_words}")
-
-    published_at, date_source = metadata.published(tree, ld, now=fetched_at)
     if published_at is None and doc.date:
         published_at = metadata.parse_timestamp(doc.date, now=fetched_at)
         date_source = "htmldate" if published_at else None
@@ -87,7 +89,7 @@ def extract_article(
         "day": (published_at or fetched_at).date(),
         "language": language,
         "language_score": score,
-        "declared_language": metadata.declared_language(tree, ld),
+        "declared_language": declared,
         "sitename": normalise(doc.sitename or "") or None,
         "description": normalise(doc.description or "") or None,
         "tags": list(dict.fromkeys(normalise(t) for t in (doc.tags or []) if normalise(t))),

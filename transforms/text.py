@@ -4,6 +4,8 @@ import hashlib
 import re
 import unicodedata
 
+import numpy as np
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
@@ -35,12 +37,11 @@ def simhash(text: str, shingle: int = 3) -> int:
     """64-bit simhash over word shingles: near-identical texts differ in few bits."""
     tokens = words(text)
     grams = [" ".join(tokens[i : i + shingle]) for i in range(max(1, len(tokens) - shingle + 1))]
-    weights = [0] * 64
-    for gram in grams:
-        h = int.from_bytes(hashlib.blake2b(gram.encode("utf-8"), digest_size=8).digest(), "big")
-        for bit in range(64):
-            weights[bit] += 1 if (h >> bit) & 1 else -1
-    return sum(1 << bit for bit in range(64) if weights[bit] > 0)
+    digests = b"".join(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest() for g in grams)
+    hashes = np.frombuffer(digests, dtype=">u8")
+    bits = (hashes[:, None] >> np.arange(64, dtype=np.uint64)) & np.uint64(1)  # one row per shingle
+    votes = 2 * bits.sum(axis=0, dtype=np.int64) - len(grams)
+    return int(sum(1 << bit for bit in np.flatnonzero(votes > 0).tolist()))
 
 
 def hamming(a: int, b: int) -> int:
