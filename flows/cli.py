@@ -75,6 +75,7 @@ def run(
     # Prefect's temporary server needs ~15 s to start on a fresh machine; its 20 s default is too tight.
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # it phones home; we run offline
+    os.environ.setdefault("DO_NOT_TRACK", "1")  # the client-side half of the same
     if not debug:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     from flows import progress

@@ -6,6 +6,7 @@ goes on. Tasks keep no cache: their inputs are whole batches of page bodies, whi
 """
 
 import json
+import logging
 import time
 import traceback
 from collections import Counter
@@ -19,6 +20,7 @@ from uuid import uuid4
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.exceptions import MissingContextError
 from prefect.runtime import flow_run
 
 from flows import fetch, progress
@@ -52,6 +54,14 @@ def failure_row(f: Failure, run_id: str, input_hash: str = "") -> dict:
         "failed_at": at,
         "day": at.date(),
     }
+
+
+def _logger() -> logging.Logger | logging.LoggerAdapter:
+    """Prefect's run logger inside a run; a plain logger when a task's function is called on its own."""
+    try:
+        return get_run_logger()
+    except MissingContextError:
+        return logging.getLogger("newsetl")
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:
@@ -118,7 +128,6 @@ def plan_batch(state: WarehouseState, articles: list[dict]) -> tuple[list[dict],
 
 @task(name="enrich", cache_policy=NO_CACHE)
 def enrich_batch(articles: list[dict], run_id: str, settings: Settings) -> tuple[list[dict], list[dict], Counter]:
-    logger = get_run_logger()
     mentions, failures, counts = [], [], Counter()
     by_language: dict[str | None, list[dict]] = {}
     for article in articles:
@@ -131,7 +140,7 @@ def enrich_batch(articles: list[dict], run_id: str, settings: Settings) -> tuple
         try:
             nlp = load_ner(name)
         except ModelMissing as exc:
-            logger.warning(str(exc))
+            _logger().warning(str(exc))
             counts["entities_skipped_no_model"] += len(group)
             continue
         label = model_label(nlp)
@@ -270,7 +279,7 @@ def ingest(inputs: list[str] | None = None, warehouse: str | None = None, batch_
             progress.advance(len(refs_batch))
     except Exception as exc:
         status, error = "failed", f"{stage}: {type(exc).__name__}: {exc}"
-        get_run_logger().error("run failed in %s\n%s", stage, traceback.format_exc())
+        _logger().error("run failed in %s\n%s", stage, traceback.format_exc())
     finally:
         progress.finish()
     summary = RunSummary(

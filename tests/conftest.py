@@ -8,6 +8,7 @@ import pytest
 
 # Offline and patient: Prefect's telemetry phones home, and a fresh temporary server needs ~15 s to start.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 
 PROJECT = Path(__file__).resolve().parents[1]

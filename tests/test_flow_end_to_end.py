@@ -79,6 +79,8 @@ def test_sample_run_loads_articles_entities_and_failures(sample_warehouse):
     ]
     # Only English has a model configured: other languages' articles carry no entities, and are still loaded.
     assert con.sql("SELECT DISTINCT language FROM entities").fetchall() == [("en",)]
+    skipped = con.sql("SELECT counts['entities_skipped_language'] FROM runs ORDER BY started_at LIMIT 1").fetchall()
+    assert skipped == [(con.sql("SELECT count(*) FROM articles WHERE language <> 'en'").fetchall()[0][0],)] == [(8,)]
     # The syndicated copy is marked, and entity_daily counts the story once.
     assert con.sql("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchall() == [(1,)]
     assert con.sql("SELECT articles FROM entity_daily WHERE canonical = 'William Ruto'").fetchall() == [(1,)]

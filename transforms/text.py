@@ -8,12 +8,14 @@ import numpy as np
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SPACES = re.compile(r"[ \t\u00a0]+")
+# Unicode category Cc is exactly U+0000-001F and U+007F-009F; tab and line breaks are kept.
+_CONTROLS = dict.fromkeys(c for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not in "\t\n\r")
 
 
 def normalise(text: str) -> str:
     """NFC, no stray control characters, single spaces inside lines, no blank runs of lines."""
     text = unicodedata.normalize("NFC", text)
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    text = text.translate(_CONTROLS)
     lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 
