@@ -179,10 +179,12 @@ def _entities_isolating_errors(nlp, articles, settings, failures, run_id) -> lis
 
 @task(name="load", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
 def load_batch(root: Path, state: WarehouseState, pages, failures, mentions, articles) -> dict[str, int]:
-    # Filtering against the state is idempotent, so a retried load writes nothing twice.
-    return publish(
-        root, pages=state.new_pages(pages), failures=state.new_failures(failures), mentions=mentions, articles=articles
-    )
+    # Filtering against the state is idempotent and keys are marked only after publishing, so a retried load
+    # writes what a failed attempt did not, and nothing twice.
+    pages, failures = state.new_pages(pages), state.new_failures(failures)
+    written = publish(root, pages=pages, failures=failures, mentions=mentions, articles=articles)
+    state.mark_written(pages, failures)
+    return written
 
 
 @task(name="catalog", cache_policy=NO_CACHE, retries=1)

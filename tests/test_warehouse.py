@@ -186,3 +186,35 @@ def test_read_only_connection_refuses_writes(tmp_path):
     load(tmp_path, [article("a1")])
     with pytest.raises(duckdb.Error):
         catalog.connect(tmp_path).execute("CREATE TABLE t (x INT)")
+
+
+def test_a_failed_load_can_be_retried_without_losing_or_doubling_rows(tmp_path):
+    from flows.ingest import load_batch
+
+    state = WarehouseState.read(tmp_path)
+    page = {
+        "page_id": "p1",
+        "url": "file:///a.html",
+        "final_url": "file:///a.html",
+        "source": "files",
+        "fetched_at": T0,
+        "day": T0.date(),
+        "status": None,
+        "content_type": None,
+        "etag": None,
+        "last_modified": None,
+        "body_sha256": "x",
+        "body_bytes": 3,
+        "body": b"abc",
+        "run_id": "r1",
+    }
+    fresh, _ = state.plan_articles([article("a1")])
+    broken_page = {**page, "url": None}  # the first attempt dies writing the pages
+    with pytest.raises(writer.SchemaError):
+        load_batch.fn(tmp_path, state, [broken_page], [], [], fresh)
+    load_batch.fn(tmp_path, state, [page], [], [], fresh)  # the retry
+    load_batch.fn(tmp_path, state, [page], [], [], fresh)  # and once more for good measure
+    catalog.build(tmp_path)
+    con = catalog.connect(tmp_path)
+    assert con.sql("SELECT count(*) FROM pages").fetchall() == [(1,)]
+    assert con.sql("SELECT count(*) FROM article_versions").fetchall() == [(1,)]

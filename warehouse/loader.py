@@ -60,19 +60,25 @@ class WarehouseState:
         return fresh, unchanged
 
     def new_pages(self, rows: list[dict]) -> list[dict]:
-        return self._unseen(rows, "page_id", self.page_ids)
+        return _unseen(rows, "page_id", self.page_ids)
 
     def new_failures(self, rows: list[dict]) -> list[dict]:
-        return self._unseen(rows, "failure_id", self.failure_ids)
+        return _unseen(rows, "failure_id", self.failure_ids)
 
-    @staticmethod
-    def _unseen(rows: list[dict], key: str, seen: set[str]) -> list[dict]:
-        out = []
-        for row in rows:
-            if row[key] not in seen:
-                seen.add(row[key])
-                out.append(row)
-        return out
+    def mark_written(self, pages: list[dict], failures: list[dict]) -> None:
+        """Record keys only once their files are published, so a retried load writes what a failed one did not."""
+        self.page_ids.update(r["page_id"] for r in pages)
+        self.failure_ids.update(r["failure_id"] for r in failures)
+
+
+def _unseen(rows: list[dict], key: str, seen: set[str]) -> list[dict]:
+    """Rows whose key is not stored yet, each key once."""
+    out, batch = [], set()
+    for row in rows:
+        if row[key] not in seen and row[key] not in batch:
+            batch.add(row[key])
+            out.append(row)
+    return out
 
 
 def publish(
