@@ -7,7 +7,7 @@ The bare loop is the least work that gives the same articles and entities: trafi
 spaCy over the same pages, in one process, with no Prefect, no language detection, no storage. The flow is
 `newsetl run` on those pages into an empty warehouse: Prefect's temporary server, every stage, Parquet, the
 catalog. Each side runs in a child process so its CPU time and peak RSS are its own. Results go to
-bench/results/throughput.{json,md}; the figures quoted are medians of one run of this script.
+bench/results/throughput-<pages>.{json,md}; the figures quoted are medians of one run of this script.
 """
 
 import argparse
@@ -194,7 +194,7 @@ def report(args, runs, peak_rss) -> None:
         "raw": runs,
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "throughput.json").write_text(json.dumps(result, indent=2))
+    (RESULTS / f"throughput-{args.pages}.json").write_text(json.dumps(result, indent=2))
     lines = [
         f"# Throughput: {args.pages} pages ({articles} articles), medians of {args.repeats} interleaved repeats",
         "",
@@ -213,7 +213,7 @@ def report(args, runs, peak_rss) -> None:
         f"- same, wall clock (includes Prefect's temporary server start-up): {result['ratio_wall']:.2f}",
         f"- same, time inside the flow vs the bare loop's own timer: {result['ratio_in_flow']:.2f}",
     ]
-    (RESULTS / "throughput.md").write_text("\n".join(lines) + "\n")
+    (RESULTS / f"throughput-{args.pages}.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 
 

@@ -218,3 +218,31 @@ def test_a_failed_load_can_be_retried_without_losing_or_doubling_rows(tmp_path):
     con = catalog.connect(tmp_path)
     assert con.sql("SELECT count(*) FROM pages").fetchall() == [(1,)]
     assert con.sql("SELECT count(*) FROM article_versions").fetchall() == [(1,)]
+
+
+def test_readers_never_see_a_half_written_file(tmp_path):
+    """A reader listing and reading every file while a writer publishes must never meet a partial one."""
+    import threading
+
+    stop, errors, reads = threading.Event(), [], [0]
+
+    def reader():
+        while not stop.is_set():
+            for path in writer.files(tmp_path, "articles"):
+                try:
+                    pq.read_table(path)
+                    reads[0] += 1
+                except Exception as exc:  # a truncated Parquet file raises here
+                    errors.append(f"{path.name}: {exc}")
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    try:
+        for i in range(40):
+            text = f"Story {i} " + "long words in a long text " * 2000  # ~50 KB a row: writes take a while
+            writer.write(tmp_path, "articles", [article(f"a{i}-{j}", text=text, version=1) for j in range(5)])
+    finally:
+        stop.set()
+        thread.join()
+    assert errors == []
+    assert reads[0] > 40 and len(writer.files(tmp_path, "articles")) == 40
