@@ -148,10 +148,15 @@ def test_bad_input_and_http_faults_become_failure_rows(prefect_harness, tmp_path
     routes["/error"] = Route(b"oops", status=500)
     routes["/slow"] = Route(good, delay=3)
     routes["/pdf"] = Route(b"%PDF-1.4 ...", content_type="application/pdf")
+    routes["/moved"] = Route(b"", status=301, headers={"Location": "/landed"})
+    routes["/landed"] = Route((SAMPLE_PAGES / "northfield-library-reopens.html").read_bytes())
+    routes["/loop"] = Route(b"", status=302, headers={"Location": "/loop"})
     routes["/big"] = Route(b"<html><body>" + b"x" * 3_100_000 + b"</body></html>")
     urls = tmp_path / "urls.txt"
     urls.write_text(
-        "\n".join(f"{base}{p}" for p in ("/good", "/gone", "/error", "/slow", "/pdf", "/big", "/missing"))
+        "\n".join(
+            f"{base}{p}" for p in ("/good", "/gone", "/error", "/slow", "/pdf", "/big", "/missing", "/moved", "/loop")
+        )
         + "\n# a comment\nnot a url\n"
     )
     bad = tmp_path / "bad"
@@ -176,6 +181,7 @@ def test_bad_input_and_http_faults_become_failure_rows(prefect_harness, tmp_path
         "slow": "fetch:timeout",
         "pdf": "fetch:not_html",
         "big": "fetch:too_large",
+        "loop": "fetch:too_many_redirects",
         "missing": "fetch:http_404",
         "not a url": "discover:bad_url",
         "empty.html": "extract:empty",
@@ -185,10 +191,25 @@ def test_bad_input_and_http_faults_become_failure_rows(prefect_harness, tmp_path
         "undecodable.html": "extract:undecodable",
     }
     loaded = sorted(con.sql("SELECT language, url LIKE 'http%' FROM articles").fetchall())
-    assert loaded == [("en", True), ("ru", False)]  # the good URL and the recovered cp1251 page
-    assert summary["counts"]["failures"] == 12
+    assert loaded == [("en", True), ("en", True), ("ru", False)]  # 2 good URLs and the recovered cp1251 page
+    moved = con.sql("SELECT url, final_url, status FROM pages WHERE url LIKE '%/moved'").fetchall()
+    assert moved == [(f"{base}/moved", f"{base}/landed", 200)]
+    assert con.sql("SELECT url FROM articles WHERE title LIKE 'Northfield library%'").fetchall() == [(f"{base}/moved",)]
+    assert summary["counts"]["failures"] == 13
     with get_client(sync_client=True) as client:
         artifacts = client.read_artifacts(
             artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["newsetl-ingest-summary"]))
         )
     assert any(summary["run_id"] in (a.data or "") and "http_410" in a.data for a in artifacts)
+
+
+def test_run_json_is_for_machines(prefect_harness, tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name in ("meridian-ecb-holds-rates.html", "empty.html"):
+        (pages / name).write_bytes((SAMPLE_PAGES / name).read_bytes())
+    result = CliRunner().invoke(app, ["run", str(pages), "-w", str(tmp_path / "wh"), "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)  # logs go to stderr; stdout is the JSON alone
+    assert summary["status"] == "completed"
+    assert summary["counts"]["articles_new"] == 1 and summary["failures_by_reason"] == {"extract:empty": 1}
