@@ -28,7 +28,7 @@ err = Console(stderr=True)
 WarehouseOpt = Annotated[
     Path | None,
     typer.Option(
-        "--warehouse", "-w", help="Warehouse root folder [env: NEWSETL_WAREHOUSE; default: ./data in the project]"
+        "--warehouse", "-w", help="Warehouse root folder (env NEWSETL_WAREHOUSE; default: data/ in the project folder)."
     ),
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
@@ -48,12 +48,17 @@ def run(
         typer.Argument(help="HTML files, folders, globs, text files of URLs, or URLs. Default: the sample corpus."),
     ] = None,
     warehouse: WarehouseOpt = None,
-    batch_size: Annotated[int | None, typer.Option(help="Pages per task run [default: 200].")] = None,
+    batch_size: Annotated[
+        int | None, typer.Option(help="Pages per task run (env NEWSETL_BATCH_SIZE; default 200).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     debug: DebugOpt = False,
 ) -> None:
-    """Ingest pages into the warehouse (the Prefect `ingest` flow on a local, temporary Prefect server).
+    """Ingest pages into the warehouse: the Prefect `ingest` flow.
+
+    Runs on a temporary local Prefect server, or on the server PREFECT_API_URL names (faster, and what
+    scheduled runs use).
 
     Examples:
 
