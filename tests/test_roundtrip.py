@@ -1,0 +1,58 @@
+"""Property: any valid article row written by the warehouse comes back unchanged through DuckDB's views."""
+
+import tempfile
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from warehouse import catalog, writer
+
+texts = st.text(max_size=200)
+timestamps = st.datetimes(min_value=datetime(1995, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(UTC))
+
+
+@st.composite
+def article_rows(draw):
+    published = draw(st.none() | timestamps)
+    extracted = draw(timestamps)
+    return {
+        "article_id": draw(st.text(alphabet="0123456789abcdef", min_size=16, max_size=16)),
+        "version": draw(st.integers(1, 2**31 - 1)),
+        "page_id": draw(texts), "url": draw(texts), "canonical_url": draw(texts), "domain": draw(texts),
+        "title": draw(st.none() | texts), "authors": draw(st.lists(texts, max_size=4)),
+        "published_at": published, "date_source": draw(st.none() | st.sampled_from(["json-ld", "meta", "htmldate"])),
+        "day": (published or extracted).date(), "language": draw(st.none() | st.sampled_from(["en", "de", "zh"])),
+        "language_score": draw(st.none() | st.floats(0, 1, width=32)), "declared_language": draw(st.none() | texts),
+        "sitename": draw(st.none() | texts), "description": draw(st.none() | texts),
+        "tags": draw(st.lists(texts, max_size=4)), "text": draw(texts), "word_count": draw(st.integers(0, 2**31 - 1)),
+        "content_hash": draw(texts), "simhash": draw(st.integers(0, 2**64 - 1)), "duplicate_of": draw(st.none() | texts),
+        "extractor": draw(texts), "extracted_at": extracted, "run_id": draw(texts),
+    }  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(article_rows(), min_size=1, max_size=6, unique_by=lambda r: (r["article_id"], r["version"])))
+def test_article_rows_round_trip_through_parquet_and_duckdb(rows):
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        writer.write(root, "articles", rows)
+        catalog.build(root)
+        con = catalog.connect(root)
+        rel = con.sql("SELECT * EXCLUDE (month) FROM article_versions")
+        got = sorted(
+            (dict(zip(rel.columns, r, strict=True)) for r in rel.fetchall()),
+            key=lambda r: (r["article_id"], r["version"]),
+        )
+        con.close()
+    want = sorted(rows, key=lambda r: (r["article_id"], r["version"]))
+    for g, w in zip(got, want, strict=True):
+        if w["language_score"] is not None:
+            assert abs(g.pop("language_score") - w["language_score"]) < 1e-6
+            w = {k: v for k, v in w.items() if k != "language_score"}
+        for key in ("published_at", "extracted_at"):
+            if g[key] is not None:
+                g[key] = g[key].astimezone(UTC)
+        assert {k: g[k] for k in w} == w
+    assert isinstance(want[0]["day"], date)
