@@ -2,7 +2,6 @@
 
 import csv
 import json
-import os
 import sys
 from datetime import date, datetime
 from decimal import Decimal
@@ -14,6 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from flows.runtime import apply_prefect_defaults
 from flows.settings import load_settings
 
 app = typer.Typer(
@@ -77,24 +77,20 @@ def run(
         _fail(str(exc), debug, 2)
     except ValueError as exc:
         _fail(f"bad setting: {exc}", debug, 2)
-    # Prefect's temporary server needs ~15 s to start on a fresh machine; its 20 s default is too tight.
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # it phones home; we run offline
-    os.environ.setdefault("DO_NOT_TRACK", "1")  # the client-side half of the same
-    if not debug:
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    apply_prefect_defaults(quiet_logs=not debug)
     from flows import progress
     from flows.ingest import ingest
 
     show = not (quiet or as_json) and sys.stderr.isatty()
     bar = Progress(TextColumn("pages"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err)
     if show:
-        task_ids: list = []
-        progress.listen(
-            start=lambda total: (bar.start(), task_ids.append(bar.add_task("pages", total=total))),
-            advance=lambda n: bar.advance(task_ids[-1], n),
-            finish=bar.stop,
-        )
+        pages_task = bar.add_task("pages", total=None)
+
+        def start(total: int) -> None:
+            bar.update(pages_task, total=total)
+            bar.start()
+
+        progress.listen(start=start, advance=lambda n: bar.advance(pages_task, n), finish=bar.stop)
     elif not (quiet or as_json):
         err.print("starting Prefect and ingesting ...")
     try:

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from uuid import uuid4
 
@@ -214,7 +214,7 @@ def _versions() -> dict[str, str]:
     for name in PACKAGES:
         try:
             out[name] = version(name)
-        except Exception:
+        except PackageNotFoundError:
             out[name] = "?"
     return out
 

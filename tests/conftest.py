@@ -1,4 +1,3 @@
-import os
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -6,10 +5,9 @@ from pathlib import Path
 
 import pytest
 
-# Offline and patient: Prefect's telemetry phones home, and a fresh temporary server needs ~15 s to start.
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-os.environ.setdefault("DO_NOT_TRACK", "1")
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
+from flows.runtime import apply_prefect_defaults
+
+apply_prefect_defaults()  # before anything imports Prefect
 
 PROJECT = Path(__file__).resolve().parents[1]
 SAMPLE_PAGES = PROJECT / "flows" / "sample_pages"

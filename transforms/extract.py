@@ -54,8 +54,9 @@ def extract_article(
     # Read our metadata first: the parsed tree is then handed to trafilatura (which cleans a copy of it),
     # so each page is parsed once.
     ld = metadata.json_ld_article(tree)
-    page_type = (metadata.og_type(tree) or "").lower()
-    published_at, date_source = metadata.published(tree, ld, now=fetched_at)
+    meta = metadata.meta_values(tree)
+    page_type = (metadata.og_type(meta) or "").lower()
+    published_at, date_source = metadata.published(meta, ld, now=fetched_at)
     declared = metadata.declared_language(tree, ld)
     doc = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=True, deduplicate=False

@@ -80,7 +80,8 @@ def json_ld_article(tree) -> dict | None:
     return None
 
 
-def _meta_values(tree) -> dict[str, str]:
+def meta_values(tree) -> dict[str, str]:
+    """<meta> content by lower-cased property/name/itemprop (first wins), plus <time itemprop=datePublished>."""
     values: dict[str, str] = {}
     for meta in tree.xpath("//meta[@content]"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
@@ -108,11 +109,10 @@ def parse_timestamp(value: str | None, now: datetime) -> datetime | None:
     return parsed
 
 
-def published(tree, ld: dict | None, now: datetime) -> tuple[datetime | None, str | None]:
+def published(meta: dict[str, str], ld: dict | None, now: datetime) -> tuple[datetime | None, str | None]:
     """The publish time and where it came from: JSON-LD, then <meta> tags."""
     if ld and (ts := parse_timestamp(ld.get("datePublished") or ld.get("dateCreated"), now)):
         return ts, "json-ld"
-    meta = _meta_values(tree)
     for key in DATE_META:
         if ts := parse_timestamp(meta.get(key), now):
             return ts, "meta"
@@ -152,5 +152,5 @@ def declared_language(tree, ld: dict | None) -> str | None:
     return lang or None
 
 
-def og_type(tree) -> str | None:
-    return _meta_values(tree).get("og:type") or None
+def og_type(meta: dict[str, str]) -> str | None:
+    return meta.get("og:type") or None
