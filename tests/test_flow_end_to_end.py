@@ -167,10 +167,14 @@ def test_bad_input_and_http_faults_become_failure_rows(prefect_harness, tmp_path
     (bad / "broken.html").write_bytes((SAMPLE_PAGES / "broken-truncated.html").read_bytes())
     (bad / "undecodable.html").write_bytes((FIXTURES / "undecodable.html").read_bytes())
     (bad / "cp1251.html").write_bytes((FIXTURES / "cp1251_declared_utf8.html").read_bytes())
-    monkeypatch.setenv("NEWSETL_HTTP_TIMEOUT", "1")
     root = tmp_path / "wh"
 
-    summary = ingest(inputs=[str(urls), str(bad)], warehouse=str(root), batch_size=4)
+    summary = ingest(
+        inputs=[str(urls), str(bad)],
+        warehouse=str(root),
+        batch_size=4,
+        options={"allow_private": True, "http_timeout": 1, "host_interval": 0, "backoff": 0.01, "per_host": 4},
+    )
 
     assert summary["status"] == "completed"
     con = catalog.connect(root)
@@ -178,10 +182,10 @@ def test_bad_input_and_http_faults_become_failure_rows(prefect_harness, tmp_path
     assert reasons == {
         "gone": "fetch:http_410",
         "error": "fetch:http_500",
-        "slow": "fetch:timeout",
+        "slow": "fetch:read_timeout",
         "pdf": "fetch:not_html",
         "big": "fetch:too_large",
-        "loop": "fetch:too_many_redirects",
+        "loop": "fetch:redirect_loop",
         "missing": "fetch:http_404",
         "not a url": "discover:bad_url",
         "empty.html": "extract:empty",

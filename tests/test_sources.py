@@ -1,8 +1,27 @@
-"""Inputs -> page references: folders, globs, URL lists, URLs; user mistakes are clear errors."""
+"""Inputs and sources files -> sources -> page references; user mistakes are clear errors."""
+
+from datetime import date
 
 import pytest
 
-from flows.sources import InputError, PageRef, check_inputs, resolve
+from flows.sources import (
+    InputError,
+    PageRef,
+    check_inputs,
+    dedupe,
+    load_sources_file,
+    local_refs,
+    sources_from_inputs,
+)
+
+
+def resolve(inputs):
+    refs, bad = [], []
+    for source in sources_from_inputs(inputs):
+        more, wrong = local_refs(source)
+        refs += more
+        bad += wrong
+    return dedupe(refs), bad
 
 
 @pytest.fixture
@@ -33,10 +52,10 @@ def test_glob_and_duplicates(tree):
 
 def test_url_list_keeps_http_urls_and_reports_the_rest(tree):
     refs, bad = resolve([str(tree / "urls.txt"), "https://news.example/a", "https://news.example/e"])
-    assert refs == [
+    assert refs == [  # URLs given on the command line first, then the list's
         PageRef("url", "https://news.example/a", "urls"),
-        PageRef("url", "http://news.example/b", "urls"),
         PageRef("url", "https://news.example/e", "urls"),
+        PageRef("url", "http://news.example/b", "urls"),
     ]
     assert [(b.location, b.reason) for b in bad] == [
         ("ftp://files.example/c", "bad_url"),
@@ -52,3 +71,67 @@ def test_url_list_keeps_http_urls_and_reports_the_rest(tree):
 def test_user_mistakes_are_clear_errors(tree, given, message):
     with pytest.raises(InputError, match=message):
         check_inputs([str(tree / given)])
+
+
+def test_inputs_become_sources_by_kind(tree):
+    (tree / "crawl.warc.gz").write_bytes(b"")
+    kinds = [
+        (s.kind, s.name)
+        for s in sources_from_inputs(
+            [str(tree / "a"), str(tree / "urls.txt"), str(tree / "crawl.warc.gz"), "https://x.example/1"],
+            feeds=["https://x.example/"],
+            sitemaps=["https://x.example/robots.txt"],
+            since=date(2026, 11, 1),
+        )
+    ]
+    assert kinds == [
+        ("urls", "urls"),
+        ("files", "files"),
+        ("urls", "urls"),
+        ("warc", "warc"),
+        ("feed", "feed"),
+        ("sitemap", "sitemap"),
+    ]
+
+
+def test_sources_file_paths_are_relative_to_it(tree):
+    (tree / "sources.toml").write_text(
+        """
+[sources.meridian]
+kind = "feed"
+url = "https://meridian.example/rss.xml"
+since = 2026-11-01
+
+[sources.list]
+kind = "urls"
+path = "urls.txt"
+
+[sources.local]
+kind = "files"
+path = "a"
+"""
+    )
+    sources = load_sources_file(tree / "sources.toml")
+    assert [(s.name, s.kind) for s in sources] == [("meridian", "feed"), ("list", "urls"), ("local", "files")]
+    assert sources[0].since == date(2026, 11, 1)
+    refs, _ = local_refs(sources[2])
+    assert len(refs) == 3 and all(r.source == "local" for r in refs)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('[sources.x]\nkind = "feed"\n', "a feed needs url"),
+        ('[sources.x]\nkind = "rss"\nurl = "https://a.example/"\n', "sources.x.kind"),
+        ('[sources.x]\nkind = "feed"\nurl = "https://a.example/"\nshedule = "hourly"\n', "shedule"),
+        ('[sources.x]\nkind = "warc"\npath = "missing/*.warc.gz"\n', "no file matches"),
+        ('[sources.x]\nkind = "files"\npath = "a"\nsince = 2026-01-01\n', "since applies to feeds"),
+        ("[sources.x\n", "not valid TOML"),
+        ("title = 1\n", "no [sources.NAME] tables"),
+    ],
+)
+def test_sources_file_mistakes_are_one_line_errors(tree, body, message):
+    (tree / "bad.toml").write_text(body)
+    with pytest.raises(InputError, match=message.replace("[", "\\[")) as info:
+        load_sources_file(tree / "bad.toml")
+    assert "\n" not in str(info.value)

@@ -9,6 +9,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
+from transforms.extract import record_hash
 from transforms.text import sha256_hex
 from warehouse import catalog, writer
 from warehouse.loader import WarehouseState, publish
@@ -46,6 +47,7 @@ def article(article_id="a1", text="Some text about Lisbon.", title="T", day=date
         "run_id": "r1",
     }
     row.update(kw)
+    row.setdefault("record_hash", record_hash(row))
     return row
 
 
@@ -189,7 +191,7 @@ def test_read_only_connection_refuses_writes(tmp_path):
 
 
 def test_a_failed_load_can_be_retried_without_losing_or_doubling_rows(tmp_path):
-    from flows.ingest import load_batch
+    from flows.tasks import load_batch
 
     state = WarehouseState.read(tmp_path)
     page = {

@@ -9,7 +9,7 @@ import trafilatura
 from transforms import metadata
 from transforms.decode import DecodeError, decode_html
 from transforms.language import detect
-from transforms.text import normalise, sha256_hex, simhash
+from transforms.text import count_words, normalise, sha256_hex, short_id, simhash
 from transforms.urls import article_id, canonical_url, domain
 
 EXTRACTOR = f"trafilatura {version('trafilatura')}"
@@ -32,8 +32,23 @@ class ExtractOptions:
     non_article_type_min_words: int = 200
 
 
+@dataclass(frozen=True)
+class Listing:
+    """What a feed or sitemap said of the page: used only where the page itself says nothing."""
+
+    title: str | None = None
+    published_at: datetime | None = None
+    via: str | None = None  # feed | sitemap
+
+
 def extract_article(
-    body: bytes, *, url: str, fetched_at: datetime, content_type: str | None = None, options: ExtractOptions
+    body: bytes,
+    *,
+    url: str,
+    fetched_at: datetime,
+    content_type: str | None = None,
+    options: ExtractOptions,
+    listing: Listing | None = None,
 ) -> dict | Failure:
     """Extract one page. Returns the article's columns (without page_id, version, run_id) or a Failure."""
 
@@ -68,7 +83,7 @@ def extract_article(
     if title and text.startswith(title):
         # trafilatura keeps the headline as the first line of the text; it is a column of its own.
         text = text[len(title) :].lstrip("\n")
-    n_words = len(text.split())
+    n_words = count_words(text)
     if page_type in metadata.NON_ARTICLE_OG_TYPES and ld is None and n_words < options.non_article_type_min_words:
         return fail("not_article", f"og:type is {page_type!r} and the page has only {n_words} words of text")
     if n_words < options.min_words:
@@ -76,9 +91,13 @@ def extract_article(
     if published_at is None and doc.date:
         published_at = metadata.parse_timestamp(doc.date, now=fetched_at)
         date_source = "htmldate" if published_at else None
+    if published_at is None and listing and listing.published_at and listing.published_at <= fetched_at:
+        published_at, date_source = listing.published_at, listing.via
+    if title is None and listing and listing.title:
+        title = normalise(listing.title) or None
     canonical = canonical_url(doc.url or url)
     language, score = detect(text)
-    return {
+    row = {
         "article_id": article_id(canonical),
         "url": url,
         "canonical_url": canonical,
@@ -102,3 +121,14 @@ def extract_article(
         "extractor": EXTRACTOR,
         "extracted_at": fetched_at,
     }
+    row["record_hash"] = record_hash(row)
+    return row
+
+
+RECORD_FIELDS = ("title", "authors", "published_at", "date_source", "language", "sitename", "description", "tags")
+
+
+def record_hash(row: dict) -> str:
+    """One hash over the text and every extracted field: any change makes a new article version."""
+    parts = [row["content_hash"]] + [repr(row[f]) for f in RECORD_FIELDS]
+    return short_id(*parts)

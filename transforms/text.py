@@ -20,6 +20,19 @@ def normalise(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+# Scripts written without spaces between words: Han, kana, Hangul syllables, Thai.
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+CHARS_PER_UNSPACED_WORD = 2
+
+
+def count_words(text: str) -> int:
+    """Words in a text: space-separated tokens, plus one per two characters of scripts written without spaces
+    (a Japanese or Chinese word averages about two characters), so such pages are not all 'too short'."""
+    unspaced = len(_UNSPACED.findall(text))
+    spaced = len(_UNSPACED.sub(" ", text).split())
+    return spaced + unspaced // CHARS_PER_UNSPACED_WORD
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 

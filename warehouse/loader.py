@@ -20,6 +20,12 @@ class StoredArticle:
     version: int
     content_hash: str
     title: str | None
+    record_hash: str | None  # None in files written before schema version 2
+
+    def same_as(self, row: dict) -> bool:
+        if self.record_hash is not None:
+            return self.record_hash == row["record_hash"]
+        return self.content_hash == row["content_hash"] and self.title == row["title"]
 
 
 @dataclass
@@ -32,12 +38,14 @@ class WarehouseState:
     @classmethod
     def read(cls, root: Path) -> "WarehouseState":
         state = cls()
-        cols = ["article_id", "version", "content_hash", "title", "extracted_at"]
+        cols = ["article_id", "version", "content_hash", "title", "record_hash", "extracted_at"]
         stored = writer.read(root, "articles", cols).sort_by([("extracted_at", "ascending"), ("version", "ascending")])
         for row in stored.to_pylist():
             current = state.articles.get(row["article_id"])
             if current is None or row["version"] > current.version:
-                state.articles[row["article_id"]] = StoredArticle(row["version"], row["content_hash"], row["title"])
+                state.articles[row["article_id"]] = StoredArticle(
+                    row["version"], row["content_hash"], row["title"], row["record_hash"]
+                )
             state.content_owner.setdefault(row["content_hash"], row["article_id"])
         state.page_ids = set(writer.read(root, "pages", ["page_id"]).column("page_id").to_pylist())
         state.failure_ids = set(writer.read(root, "failures", ["failure_id"]).column("failure_id").to_pylist())
@@ -49,13 +57,15 @@ class WarehouseState:
         # The earliest published copy of a text owns it; later copies are marked duplicate_of it.
         for row in sorted(rows, key=lambda r: (r["published_at"] is None, r["published_at"] or r["extracted_at"])):
             stored = self.articles.get(row["article_id"])
-            if stored and stored.content_hash == row["content_hash"] and stored.title == row["title"]:
+            if stored and stored.same_as(row):
                 unchanged += 1
                 continue
             row["version"] = stored.version + 1 if stored else 1
             owner = self.content_owner.setdefault(row["content_hash"], row["article_id"])
             row["duplicate_of"] = owner if owner != row["article_id"] else None
-            self.articles[row["article_id"]] = StoredArticle(row["version"], row["content_hash"], row["title"])
+            self.articles[row["article_id"]] = StoredArticle(
+                row["version"], row["content_hash"], row["title"], row["record_hash"]
+            )
             fresh.append(row)
         return fresh, unchanged
 
@@ -82,11 +92,23 @@ def _unseen(rows: list[dict], key: str, seen: set[str]) -> list[dict]:
 
 
 def publish(
-    root: Path, *, pages: list[dict], failures: list[dict], mentions: list[dict], articles: list[dict]
+    root: Path,
+    *,
+    pages: list[dict],
+    failures: list[dict],
+    mentions: list[dict],
+    articles: list[dict],
+    fetch_log: list[dict] = (),
 ) -> dict[str, int]:
     """Write one batch's rows (already filtered to new ones) and return rows written per table."""
     counts = {}
-    for name, rows in (("pages", pages), ("failures", failures), ("entity_mentions", mentions), ("articles", articles)):
+    for name, rows in (
+        ("pages", pages),
+        ("failures", failures),
+        ("fetch_log", fetch_log),
+        ("entity_mentions", mentions),
+        ("articles", articles),
+    ):
         writer.write(root, name, rows)
         counts[name] = len(rows)
     return counts

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: pages.listed_*, articles.record_hash, fetch_log
 
 UTC_TS = pa.timestamp("us", tz="UTC")
 STR_LIST = pa.list_(pa.string())
@@ -19,7 +19,7 @@ PAGES = pa.schema(
         ("page_id", pa.string(), False),  # hash of final_url + body hash: the same bytes are stored once
         ("url", pa.string(), False),  # as requested (file:// for local files)
         ("final_url", pa.string(), False),  # after redirects
-        ("source", pa.string(), False),  # files | urls
+        ("source", pa.string(), False),  # the source's name (files, urls, warc, feed, ... or the sources file's)
         ("fetched_at", UTC_TS, False),
         ("day", pa.date32(), False),  # fetched_at's UTC day, sort key inside a month partition
         ("status", pa.int32()),  # HTTP status; null for files
@@ -30,6 +30,11 @@ PAGES = pa.schema(
         ("body_bytes", pa.int64(), False),
         ("body", pa.binary()),  # raw bytes as received; Parquet's zstd compresses them
         ("run_id", pa.string(), False),
+        # What a feed or sitemap said of this URL: fallbacks for the title and publish date.
+        ("listed_title", pa.string()),
+        ("listed_published_at", UTC_TS),
+        ("listed_via", pa.string()),  # feed | sitemap
+        ("listed_in", pa.string()),  # the feed's or sitemap's URL
     ]
 )
 
@@ -44,7 +49,7 @@ ARTICLES = pa.schema(
         ("title", pa.string()),
         ("authors", STR_LIST, False),
         ("published_at", UTC_TS),
-        ("date_source", pa.string()),  # json-ld | meta | htmldate | null when undated
+        ("date_source", pa.string()),  # json-ld | meta | htmldate | feed | sitemap | null when undated
         ("day", pa.date32(), False),  # published_at's UTC day, else the fetch day
         ("language", pa.string()),  # ISO 639-1, detected on the text
         ("language_score", pa.float32()),
@@ -60,6 +65,8 @@ ARTICLES = pa.schema(
         ("extractor", pa.string(), False),  # e.g. trafilatura 2.3.1
         ("extracted_at", UTC_TS, False),
         ("run_id", pa.string(), False),
+        # Hash of every extracted field: a new version when any of them changes (say, on reprocess).
+        ("record_hash", pa.string()),
     ]
 )
 
@@ -87,6 +94,25 @@ FAILURES = pa.schema(
         ("detail", pa.string()),  # one human-readable line
         ("failed_at", UTC_TS, False),  # not "at": a keyword in DuckDB 2.0 SQL
         ("day", pa.date32(), False),
+    ]
+)
+
+FETCH_LOG = pa.schema(
+    [
+        ("attempt_id", pa.string(), False),
+        ("run_id", pa.string(), False),
+        ("url", pa.string(), False),  # this hop's URL
+        ("host", pa.string(), False),  # host:port, the unit of politeness
+        ("kind", pa.string(), False),  # page | feed | sitemap | robots
+        ("source", pa.string(), False),
+        ("attempt", pa.int32(), False),  # 1 + retries so far
+        ("hop", pa.int32(), False),  # 0, then 1, 2, ... along redirects
+        ("started_at", UTC_TS, False),
+        ("day", pa.date32(), False),
+        ("status", pa.int32()),  # null when no response came
+        ("bytes", pa.int64(), False),  # body bytes kept (after decompression)
+        ("elapsed_ms", pa.float64(), False),
+        ("error", pa.string()),  # null, or the failure class: read_timeout, connection_broken, too_large, ...
     ]
 )
 
@@ -126,6 +152,7 @@ TABLES: dict[str, TableSpec] = {
             ("day", "article_id", "start_char"),
         ),
         TableSpec("failures", FAILURES, ("failure_id",), True, ("day", "failure_id")),
+        TableSpec("fetch_log", FETCH_LOG, ("attempt_id",), True, ("day", "started_at")),
         TableSpec("runs", RUNS, ("run_id",), False, ("started_at",)),
     )
 }

@@ -8,6 +8,7 @@ replaces the file instead of adding a copy.
 import hashlib
 import os
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow as pa
@@ -101,3 +102,15 @@ def read(root: Path, name: str, columns: list[str]) -> pa.Table:
         return spec.schema.empty_table().select(columns)
     dataset = ds.dataset([str(p) for p in paths], format="parquet", schema=spec.schema)
     return dataset.to_table(columns=columns)
+
+
+def scan(root: Path, name: str, columns: list[str] | None = None, batch_rows: int = 200) -> Iterator[list[dict]]:
+    """Stream a table's rows as lists of dicts, a record batch at a time (memory stays flat)."""
+    spec = TABLES[name]
+    paths = files(root, name)
+    if not paths:
+        return
+    dataset = ds.dataset([str(p) for p in paths], format="parquet", schema=spec.schema)
+    for batch in dataset.to_batches(columns=columns, batch_size=batch_rows):
+        if batch.num_rows:
+            yield batch.to_pylist()

@@ -1,0 +1,176 @@
+"""Sources -> page references. Feeds and sitemaps are fetched through the crawler (polite, logged,
+conditional); WARC files are indexed without reading bodies; files and URL lists are read locally."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from flows import warc
+from flows.crawler import Crawler, Fetched, Request
+from flows.crawlstate import CrawlState, Visit
+from flows.sources import BadRef, PageRef, Source, local_refs, paths
+from transforms.feeds import (
+    Listed,
+    ListingError,
+    feed_links,
+    gunzip,
+    looks_like_feed,
+    parse_feed,
+    parse_sitemap,
+    robots_sitemaps,
+)
+from transforms.text import sha256_hex
+
+MAX_SITEMAP_DEPTH = 3
+
+
+@dataclass
+class Discovery:
+    refs: list[PageRef] = field(default_factory=list)
+    bad: list[BadRef] = field(default_factory=list)
+    listings: list[Visit] = field(default_factory=list)  # feeds and sitemaps read: stored after the run
+    counts: Counter = field(default_factory=Counter)
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_sitemap_bytes: int = 50_000_000  # the sitemaps.org limit, uncompressed
+    max_sitemaps: int = 1000  # per source and run
+
+
+def discover(
+    sources: list[Source], *, crawler: Crawler | None, state: CrawlState | None, limits: Limits = Limits()
+) -> Discovery:
+    found = Discovery()
+    for source in sources:
+        if source.kind in ("files", "urls"):
+            refs, bad = local_refs(source)
+            found.refs += refs
+            found.bad += bad
+        elif source.kind == "warc":
+            _warc(source, found)
+        elif crawler is None:
+            raise ValueError("feeds and sitemaps need a crawler")
+        elif source.kind == "feed":
+            _feed(source, crawler, state, found)
+        else:
+            _sitemap(source, crawler, state, limits, found)
+    return found
+
+
+def _warc(source: Source, found: Discovery) -> None:
+    for path in paths(source.path):
+        try:
+            records, skipped = warc.index(path)
+        except warc.WarcError as exc:
+            found.bad.append(BadRef(str(path), "warc_unreadable", str(exc)))
+            continue
+        found.counts["warc_records"] += len(records)
+        found.refs += [PageRef("warc", str(path.resolve()), source.name, offset, uri) for offset, uri in records]
+        found.bad += [BadRef(uri, reason, detail) for uri, reason, detail in skipped]
+
+
+def _get(crawler: Crawler, state: CrawlState | None, urls: list[str], kind: str, source: Source, max_bytes=None):
+    """Fetch listings conditionally; yields (url, Fetched) for fresh ones and records failures."""
+    requests = [Request(u, kind, source.name, state.validators(u) if state else None, max_bytes) for u in urls]
+    return list(zip(urls, crawler.fetch_all(requests), strict=True))
+
+
+def _listing_visit(result: Fetched, kind: str) -> Visit:
+    return Visit(
+        result.request.url,
+        kind,
+        "page",
+        result.headers.get("etag"),
+        result.headers.get("last-modified"),
+        sha256_hex(result.body),
+    )
+
+
+def _fresh(listed: Listed, since) -> bool:
+    return since is None or listed.published_at is None or listed.published_at.date() >= since
+
+
+def _add_entries(found: Discovery, source: Source, entries: list[Listed], via: str, listing_url: str) -> None:
+    kept = [e for e in entries if _fresh(e, source.since)]
+    found.counts[f"{via}_entries"] += len(entries)
+    found.counts[f"{via}_entries_too_old"] += len(entries) - len(kept)
+    found.refs += [PageRef("url", e.url, source.name, listed=e, listed_via=via, listed_in=listing_url) for e in kept]
+
+
+def _feed(source: Source, crawler: Crawler, state: CrawlState | None, found: Discovery) -> None:
+    now = datetime.now(UTC)
+    pending, tried = [source.url], set()
+    while pending:
+        batch = [u for u in pending if u not in tried]
+        tried.update(batch)
+        pending = []
+        for url, result in _get(crawler, state, batch, "feed", source):
+            if not isinstance(result, Fetched):
+                found.bad.append(BadRef(url, f"feed_{result.reason}", f"feed: {result.detail}"))
+                continue
+            if result.not_modified:
+                found.counts["feeds_not_modified"] += 1
+                continue
+            if not looks_like_feed(result.body, result.headers.get("content-type")):
+                links = feed_links(result.body.decode("utf-8", errors="replace"), result.final_url)
+                if not links:
+                    found.bad.append(BadRef(url, "no_feed", "an HTML page that announces no feed"))
+                found.counts["feeds_autodiscovered"] += len(links)
+                pending += links
+                continue
+            try:
+                entries = parse_feed(result.body, result.final_url, now)
+            except ListingError as exc:
+                found.bad.append(BadRef(url, exc.reason, exc.detail))
+                continue
+            found.counts["feeds_read"] += 1
+            found.listings.append(_listing_visit(result, "feed"))
+            _add_entries(found, source, entries, "feed", url)
+
+
+def _sitemap(source: Source, crawler: Crawler, state: CrawlState | None, limits: Limits, found: Discovery) -> None:
+    now = datetime.now(UTC)
+    level = [source.url]
+    if urlsplit(source.url).path in ("/robots.txt", "", "/"):
+        parts = urlsplit(source.url)
+        robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
+        [(url, result)] = _get(crawler, None, [robots_url], "sitemap", source)
+        if not isinstance(result, Fetched):
+            found.bad.append(BadRef(url, f"sitemap_{result.reason}", f"robots.txt: {result.detail}"))
+            return
+        level = robots_sitemaps(result.body.decode("utf-8", errors="replace"), result.final_url)
+        if not level:
+            found.bad.append(BadRef(url, "no_sitemap", "robots.txt names no Sitemap"))
+    seen: set[str] = set()
+    for depth in range(MAX_SITEMAP_DEPTH + 1):
+        level = [u for u in dict.fromkeys(level) if u not in seen][: max(0, limits.max_sitemaps - len(seen))]
+        if not level:
+            return
+        seen.update(level)
+        children: list[str] = []
+        for url, result in _get(crawler, state, level, "sitemap", source, limits.max_sitemap_bytes):
+            if not isinstance(result, Fetched):
+                found.bad.append(BadRef(url, f"sitemap_{result.reason}", f"sitemap: {result.detail}"))
+                continue
+            if result.not_modified:
+                found.counts["sitemaps_not_modified"] += 1
+                continue
+            try:
+                body = result.body
+                if body[:2] == b"\x1f\x8b":
+                    body = gunzip(body, limits.max_sitemap_bytes)
+                sitemap = parse_sitemap(body, result.final_url, now)
+            except ListingError as exc:
+                found.bad.append(BadRef(url, exc.reason, exc.detail))
+                continue
+            found.counts["sitemaps_read"] += 1
+            found.listings.append(_listing_visit(result, "sitemap"))
+            _add_entries(found, source, sitemap.entries, "sitemap", url)
+            fresh = [c for c in sitemap.children if _fresh(c, source.since)]
+            found.counts["sitemaps_too_old"] += len(sitemap.children) - len(fresh)
+            children += [c.url for c in fresh]
+        if depth == MAX_SITEMAP_DEPTH and children:
+            found.bad += [BadRef(u, "sitemap_too_deep", f"nested deeper than {MAX_SITEMAP_DEPTH}") for u in children]
+        level = children

@@ -1,0 +1,173 @@
+"""Feed and sitemap bytes -> the article URLs they list, with the titles and dates they give. Pure.
+
+feedparser reads RSS 0.9x/1.0/2.0, Atom and JSON Feed; sitemaps (index, urlset, Google news, plain text)
+are read here. XML that declares entities is refused before any parser sees it (billion laughs, external
+entities): a feed or sitemap never needs them.
+"""
+
+import re
+import zlib
+from calendar import timegm
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urljoin, urlsplit
+
+import defusedxml.ElementTree as SafeET
+import feedparser
+from defusedxml import DefusedXmlException
+
+from transforms.metadata import parse_timestamp, parse_tree
+
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/json")
+_SITEMAP_LINE = re.compile(r"^\s*sitemap\s*:\s*(\S+)", re.IGNORECASE | re.MULTILINE)
+_ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+
+
+class ListingError(ValueError):
+    """A feed or sitemap that cannot be read; `reason` is the failure code."""
+
+    def __init__(self, reason: str, detail: str):
+        super().__init__(detail)
+        self.reason, self.detail = reason, detail
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One URL a feed or sitemap lists, with what it says about it."""
+
+    url: str
+    title: str | None = None
+    published_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Sitemap:
+    entries: list[Listed]
+    children: list[Listed]  # child sitemaps of an index, with their lastmod
+
+
+def refuse_entities(body: bytes) -> None:
+    """Raise ListingError for XML with entity declarations (billion laughs, external entities)."""
+    head = body[:65536]
+    if _ENTITY_DECL.search(head):
+        raise ListingError("xml_entities", "the document declares XML entities; refused (entity expansion attack)")
+    try:
+        SafeET.fromstring(body)
+    except DefusedXmlException as exc:
+        raise ListingError("xml_entities", f"refused: {type(exc).__name__}") from exc
+    except Exception:
+        pass  # malformed XML: the lenient parsers below decide what they can read
+
+
+def gunzip(body: bytes, max_bytes: int) -> bytes:
+    """Decompress a gzip body (a .xml.gz sitemap), refusing more than max_bytes of output."""
+    inflater = zlib.decompressobj(wbits=47)
+    try:
+        out = inflater.decompress(body, max_bytes + 1)
+    except zlib.error as exc:
+        raise ListingError("bad_gzip", f"gzip data is corrupt: {exc}") from exc
+    if len(out) > max_bytes or inflater.unconsumed_tail:
+        raise ListingError("too_large", f"decompresses to more than {max_bytes:,} bytes")
+    return out
+
+
+def _struct_time(value, now: datetime) -> datetime | None:
+    if not value:
+        return None
+    moment = datetime.fromtimestamp(timegm(value), UTC)
+    return parse_timestamp(moment.isoformat(), now)
+
+
+def parse_feed(body: bytes, base_url: str, now: datetime) -> list[Listed]:
+    """Entries of an RSS, Atom or JSON feed. Raises ListingError when nothing is a feed."""
+    if not body.lstrip().startswith((b"{", b"[")):
+        refuse_entities(body)
+    parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
+    if not parsed.version and not parsed.entries:
+        problem = getattr(parsed, "bozo_exception", None)
+        detail = f"{type(problem).__name__}: {problem}" if problem else "not RSS, Atom or JSON Feed"
+        raise ListingError("bad_feed", detail[:300])
+    entries = []
+    for entry in parsed.entries:
+        link = entry.get("link") or entry.get("id")
+        if not link:
+            continue
+        url = urljoin(base_url, link.strip())
+        if urlsplit(url).scheme not in ("http", "https"):
+            continue
+        date = _struct_time(entry.get("published_parsed") or entry.get("updated_parsed"), now)
+        title = (entry.get("title") or "").strip() or None
+        entries.append(Listed(url, title, date))
+    return entries
+
+
+def feed_links(html: str, base_url: str) -> list[str]:
+    """Feed URLs a homepage announces with <link rel="alternate" type="application/rss+xml" ...>."""
+    tree = parse_tree(html)
+    if tree is None:
+        return []
+    links = []
+    for link in tree.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        kind = (link.get("type") or "").lower().split(";")[0].strip()
+        if "alternate" in rel and kind in FEED_TYPES and link.get("href"):
+            links.append(urljoin(base_url, link.get("href").strip()))
+    return list(dict.fromkeys(links))
+
+
+def looks_like_feed(body: bytes, content_type: str | None) -> bool:
+    kind = (content_type or "").lower()
+    if any(t in kind for t in ("rss", "atom", "xml", "json")):
+        return True
+    head = body[:2048].lstrip().lower()
+    return head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf", b"{"))
+
+
+def robots_sitemaps(robots_txt: str, base_url: str) -> list[str]:
+    return list(dict.fromkeys(urljoin(base_url, m) for m in _SITEMAP_LINE.findall(robots_txt)))
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+
+
+def _child_text(node, name: str) -> str | None:
+    for child in node.iter():
+        if _local(child.tag) == name and child.text and child.text.strip():
+            return child.text.strip()
+    return None
+
+
+def parse_sitemap(body: bytes, base_url: str, now: datetime) -> Sitemap:
+    """A sitemap index, an urlset (news sitemap fields included) or a plain-text list of URLs."""
+    text_start = body.lstrip()[:1]
+    if text_start and text_start != b"<":
+        lines = body.decode("utf-8", errors="replace").splitlines()
+        urls = [line.strip() for line in lines if urlsplit(line.strip()).scheme in ("http", "https")]
+        return Sitemap([Listed(u) for u in urls], [])
+    refuse_entities(body)
+    try:
+        root = SafeET.fromstring(body)
+    except DefusedXmlException as exc:
+        raise ListingError("xml_entities", f"refused: {type(exc).__name__}") from exc
+    except SafeET.ParseError as exc:
+        raise ListingError("bad_sitemap", f"not well-formed XML: {exc}") from exc
+    kind = _local(root.tag)
+    if kind not in ("urlset", "sitemapindex"):
+        raise ListingError("bad_sitemap", f"root element is <{kind}>, not <urlset> or <sitemapindex>")
+    items = []
+    for node in root:
+        if _local(node.tag) not in ("url", "sitemap"):
+            continue
+        loc = _child_text(node, "loc")
+        if not loc:
+            continue
+        url = urljoin(base_url, loc)
+        if urlsplit(url).scheme not in ("http", "https"):
+            continue
+        # A news sitemap's publication date is the article's; lastmod is only when the entry last changed.
+        date = parse_timestamp(_child_text(node, "publication_date"), now) or parse_timestamp(
+            _child_text(node, "lastmod"), now
+        )
+        items.append(Listed(url, _child_text(node, "title"), date))
+    return Sitemap(items, []) if kind == "urlset" else Sitemap([], items)
