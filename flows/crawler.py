@@ -306,6 +306,7 @@ class Crawler:
             delay = hs.robots.crawl_delay(self.policy.robots_agent)
             if delay:
                 hs.interval = max(hs.interval, min(float(delay), self.policy.max_crawl_delay))
+                hs.next_start = max(hs.next_start, time.monotonic() + hs.interval)
             self.counts["robots_loaded"] += 1
         elif result.reason.startswith("http_4"):
             hs.robots = None  # RFC 9309: robots.txt "unavailable" means no rules

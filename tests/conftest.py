@@ -81,3 +81,27 @@ def http_server():
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture
+def web():
+    """A FaultServer (tests/webserver.py) on 127.0.0.1; routes, faults and a request log."""
+    from webserver import FaultServer
+
+    server = FaultServer()
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+@pytest.fixture
+def web2():
+    """A second server: another host, as far as politeness is concerned (host = host:port)."""
+    from webserver import FaultServer
+
+    server = FaultServer()
+    try:
+        yield server
+    finally:
+        server.close()

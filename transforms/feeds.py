@@ -5,6 +5,7 @@ are read here. XML that declares entities is refused before any parser sees it (
 entities): a feed or sitemap never needs them.
 """
 
+import json
 import re
 import zlib
 from calendar import timegm
@@ -78,15 +79,36 @@ def _struct_time(value, now: datetime) -> datetime | None:
     return parse_timestamp(moment.isoformat(), now)
 
 
+def parse_json_feed(body: bytes, base_url: str, now: datetime) -> list[Listed]:
+    """JSON Feed 1.0 / 1.1 (feedparser 6.0 reads only XML feeds)."""
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ListingError("bad_feed", f"not JSON: {exc}") from exc
+    if not isinstance(data, dict) or not str(data.get("version", "")).startswith("https://jsonfeed.org/version/"):
+        raise ListingError("bad_feed", "JSON, but not a JSON Feed (no jsonfeed.org version)")
+    entries = []
+    for item in data.get("items") or []:
+        if not isinstance(item, dict):
+            continue
+        link = item.get("url") or item.get("external_url")
+        if not isinstance(link, str):
+            continue
+        url = urljoin(base_url, link.strip())
+        if urlsplit(url).scheme not in ("http", "https"):
+            continue
+        title = item.get("title") if isinstance(item.get("title"), str) else None
+        date = parse_timestamp(item.get("date_published") or item.get("date_modified"), now)
+        entries.append(Listed(url, (title or "").strip() or None, date))
+    return entries
+
+
 def parse_feed(body: bytes, base_url: str, now: datetime) -> list[Listed]:
     """Entries of an RSS, Atom or JSON feed. Raises ListingError when nothing is a feed."""
-    if not body.lstrip().startswith((b"{", b"[")):
-        refuse_entities(body)
+    if body.lstrip()[:1] == b"{":
+        return parse_json_feed(body, base_url, now)
+    refuse_entities(body)
     parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
-    if not parsed.version and not parsed.entries:
-        problem = getattr(parsed, "bozo_exception", None)
-        detail = f"{type(problem).__name__}: {problem}" if problem else "not RSS, Atom or JSON Feed"
-        raise ListingError("bad_feed", detail[:300])
     entries = []
     for entry in parsed.entries:
         link = entry.get("link") or entry.get("id")
@@ -98,6 +120,10 @@ def parse_feed(body: bytes, base_url: str, now: datetime) -> list[Listed]:
         date = _struct_time(entry.get("published_parsed") or entry.get("updated_parsed"), now)
         title = (entry.get("title") or "").strip() or None
         entries.append(Listed(url, title, date))
+    if not entries and (parsed.bozo or not parsed.version):
+        problem = getattr(parsed, "bozo_exception", None)
+        detail = f"{type(problem).__name__}: {problem}" if problem else "not RSS, Atom or JSON Feed"
+        raise ListingError("bad_feed", detail[:300])
     return entries
 
 
