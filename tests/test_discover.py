@@ -127,7 +127,9 @@ def test_malformed_feed_becomes_a_discover_failure(web):
 
 def test_sitemap_index_with_gzip_children_and_a_10000_entry_child(web):
     big = [(f"{web.base}/a/{i}", "2026-11-20") for i in range(10_000)]
-    web.routes["/robots.txt"] = Route(f"User-agent: *\nSitemap: {web.base}/index.xml\n".encode(), content_type="text/plain")
+    web.routes["/robots.txt"] = Route(
+        f"User-agent: *\nSitemap: {web.base}/index.xml\n".encode(), content_type="text/plain"
+    )
     web.routes["/index.xml"] = Route(
         (
             '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
@@ -212,7 +214,9 @@ def test_warc_responses_become_pages_without_network(tmp_path):
             b"HTTP/1.1 200 OK\r\n\r\n",
             "WARC-Refers-To-Date: 2026-11-19T10:00:00Z\r\n",
         )
-        + warc_record("response", "https://meridian.example/logo.png", http_response(b"\x89PNG", content_type="image/png"))
+        + warc_record(
+            "response", "https://meridian.example/logo.png", http_response(b"\x89PNG", content_type="image/png")
+        )
         + warc_record("response", "https://meridian.example/gone", http_response(b"", status="404 Not Found"))
     )
     found = discover([Source(name="cc", kind="warc", path=str(archive))], crawler=None, state=None)

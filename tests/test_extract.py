@@ -183,3 +183,19 @@ def test_future_and_ancient_dates_are_not_trusted():
     article = extract(html.encode())
     assert article["published_at"] is None or article["published_at"] <= NOW
     assert article["date_source"] != "meta"
+
+
+def test_record_hash_is_the_same_for_a_row_read_back_from_parquet():
+    import pyarrow as pa
+
+    from transforms.extract import record_hash
+    from warehouse.schemas import ARTICLES
+
+    page = SEED_PAGE.read_bytes()
+    row = extract_article(
+        page, url="https://x.example/a", fetched_at=datetime(2026, 11, 1, tzinfo=UTC), options=OPTIONS
+    )
+    full = {f.name: row.get(f.name) for f in ARTICLES} | {"page_id": "p", "version": 1, "run_id": "r"}
+    back = pa.Table.from_pylist([full], schema=ARTICLES).to_pylist()[0]
+    assert back["published_at"] is not None and record_hash(back) == row["record_hash"]
+    assert record_hash(back | {"authors": ["Someone Else"]}) != row["record_hash"]

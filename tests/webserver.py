@@ -5,6 +5,7 @@ every request with its start and end time, so tests measure politeness from the 
 """
 
 import gzip
+import itertools
 import socket
 import struct
 import threading
@@ -19,7 +20,7 @@ class Route:
     status: int = 200
     content_type: str | None = "text/html; charset=utf-8"
     delay: float = 0.0  # before the status line
-    headers: dict = field(default_factory=dict)
+    headers: dict = field(default_factory=dict)  # an ETag here makes a matching If-None-Match get a 304
     fault: str | None = None  # reset | truncate | drip | no_length
     gzip: bool = False  # send the body gzip-compressed with Content-Encoding: gzip
     raw_body: bytes | None = None  # sent as is (e.g. a pre-made gzip bomb), with the headers given
@@ -56,7 +57,11 @@ class FaultServer:
             def log_message(self, *args):
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server(ThreadingHTTPServer):
+            def handle_error(self, request, client_address):
+                pass  # a client that hung up on a fault we injected is expected, not news
+
+        self._server = Server(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
@@ -64,7 +69,7 @@ class FaultServer:
 
     def _route(self, path: str) -> Route | None:
         with self._lock:
-            route = self.routes.get(path)
+            route = self.routes.get(path) or self.routes.get(path.split("?")[0])  # like a site ignoring utm_*
             if isinstance(route, list):
                 return route.pop(0) if len(route) > 1 else route[0]
             return route
@@ -75,6 +80,9 @@ class FaultServer:
             route = Route(b"not found", status=404, content_type="text/plain")
         if route.delay:
             time.sleep(route.delay)
+        etag = route.headers.get("ETag")
+        if etag and handler.headers.get("If-None-Match") == etag:
+            route = Route(b"", status=304, content_type=None, headers={"ETag": etag})
         body = route.raw_body if route.raw_body is not None else route.body
         if route.gzip and route.raw_body is None:
             body = gzip.compress(body)
@@ -130,4 +138,4 @@ def max_concurrency(hits: list[Hit]) -> int:
 def min_gap(hits: list[Hit]) -> float:
     """The shortest time between two request starts."""
     starts = sorted(h.start for h in hits)
-    return min((b - a for a, b in zip(starts, starts[1:], strict=False)), default=float("inf"))
+    return min((b - a for a, b in itertools.pairwise(starts)), default=float("inf"))

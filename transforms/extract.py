@@ -1,7 +1,7 @@
 """HTML bytes -> an `articles` row, or a Failure saying why not. Pure: no network, no files, no clock."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from importlib.metadata import version
 
 import trafilatura
@@ -128,7 +128,18 @@ def extract_article(
 RECORD_FIELDS = ("title", "authors", "published_at", "date_source", "language", "sitename", "description", "tags")
 
 
+def _canonical(value) -> str:
+    """A value's text for hashing, the same whichever library built it (a UTC datetime from Parquet has
+    another tzinfo object, and so another repr, than one built here)."""
+    if value is None:
+        return "\x00"
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    if isinstance(value, list | tuple):
+        return "\x1e".join(_canonical(v) for v in value)
+    return str(value)
+
+
 def record_hash(row: dict) -> str:
     """One hash over the text and every extracted field: any change makes a new article version."""
-    parts = [row["content_hash"]] + [repr(row[f]) for f in RECORD_FIELDS]
-    return short_id(*parts)
+    return short_id(row["content_hash"], *(_canonical(row[f]) for f in RECORD_FIELDS))
