@@ -328,7 +328,7 @@ def status(
         con = catalog.connect(root)
     except FileNotFoundError as exc:
         _fail(str(exc), debug)
-    views = ["articles", "article_versions", "entity_mentions", "entities", "failures", "runs"]
+    views = ["articles", "article_versions", "entity_mentions", "entities", "failures", "pages", "fetch_log", "runs"]
     counts = {v: con.sql(f"SELECT count(*) FROM {v}").fetchall()[0][0] for v in views}
     files = {name: len(writer.files(root, name)) for name in TABLES}
     runs = con.sql(

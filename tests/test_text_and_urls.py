@@ -13,6 +13,9 @@ from transforms.urls import article_id, canonical_url, domain
         ("http://example.com:8080/x?b=2&a=1", "http://example.com:8080/x?a=1&b=2"),
         ("https://example.com", "https://example.com/"),
         ("file:///tmp/page.html", "file:///tmp/page.html"),
+        ("https://example.com/caf%C3%A9?q=a b", "https://example.com/caf%C3%A9?q=a+b"),
+        ("https://example.com/café", "https://example.com/caf%C3%A9"),
+        ("https://news.example/story?ref=rss&mc_cid=1&pk_campaign=x", "https://news.example/story"),
     ],
 )
 def test_canonical_url_strips_tracking_and_noise(url, expected):

@@ -2,6 +2,8 @@
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from courlan import normalize_url
+
 from transforms.text import short_id
 
 TRACKING_PARAMS = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref", "ref_src", "cmpid"}
@@ -10,11 +12,17 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def canonical_url(url: str) -> str:
-    """Lower-case scheme and host, no default port, no fragment, no tracking parameters, sorted query."""
-    parts = urlsplit(url.strip())
+    """Lower-case scheme and host, no default port, no fragment, no tracking parameters, sorted query, and
+    courlan's normalisation of the path's percent-encoding (so /café and /caf%C3%A9 are one URL)."""
+    url = url.strip()
+    parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme == "file":
         return urlunsplit((scheme, "", parts.path, "", ""))
+    try:
+        parts = urlsplit(normalize_url(url))
+    except (ValueError, AttributeError):  # courlan refuses some malformed URLs; ours still gets a key
+        pass
     host = (parts.hostname or "").lower()
     if parts.port and parts.port != DEFAULT_PORTS.get(scheme):
         host = f"{host}:{parts.port}"
