@@ -30,7 +30,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import httpx
 from protego import Protego
@@ -38,6 +38,7 @@ from protego import Protego
 from flows.crawlstate import Validators
 from transforms.extract import Failure
 from transforms.text import short_id
+from transforms.urls import http_url
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 REDIRECTS = {301, 302, 303, 307, 308}
@@ -255,7 +256,10 @@ class Crawler:
                 await self._check_robots(client, key, hs, url)
             status, headers, body = await self._request(client, key, hs, url, request, attempt, hop)
             if status in REDIRECTS and headers.get("location"):
-                url = urljoin(url, headers["location"])
+                target = http_url(headers["location"], url)
+                if target is None:
+                    raise _Permanent("bad_redirect", f"redirect to {headers['location'][:100]!r}: not an http(s) URL")
+                url = target
                 continue
             if status == 304 and request.validators is not None and hop == 0:
                 hs.failures_in_row = 0
@@ -385,7 +389,13 @@ class Crawler:
         except httpx.ConnectError as exc:
             error = "connect_error"
             raise _Transient(error, f"cannot connect: {exc}") from exc
-        except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
+        except httpx.RemoteProtocolError as exc:
+            if "location header" in str(exc):  # httpx parses Location even when not following redirects
+                error = "bad_redirect"
+                raise _Permanent(error, f"redirect to a malformed URL: {exc}") from exc
+            error = "connection_broken"
+            raise _Transient(error, f"connection broken mid-response: {type(exc).__name__}: {exc}") from exc
+        except httpx.ReadError as exc:
             error = "connection_broken"
             raise _Transient(error, f"connection broken mid-response: {type(exc).__name__}: {exc}") from exc
         except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:

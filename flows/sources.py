@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from transforms.feeds import Listed
+from transforms.urls import http_url
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 URL_LIST_SUFFIXES = {".txt", ".urls", ".lst", ".list"}
@@ -101,7 +101,7 @@ class BadRef:
 
 
 def _is_url(value: str) -> bool:
-    return urlsplit(value).scheme in ("http", "https")
+    return http_url(value) is not None
 
 
 def _is_warc(path: str) -> bool:

@@ -230,10 +230,11 @@ def test_private_addresses_are_refused_by_default(web):
     assert web.log == []  # not even robots.txt
 
 
-def test_a_redirect_to_another_scheme_is_refused(web):
-    web.routes["/ftp"] = Route(b"", status=302, headers={"Location": "ftp://files.example/x"})
-    result = fetch(crawler(), f"{web.base}/ftp")
-    assert isinstance(result, Failure) and result.reason == "bad_scheme"
+@pytest.mark.parametrize("target", ["ftp://files.example/x", "http://[::1/x", "http://a.example:99999/"])
+def test_a_redirect_to_no_http_url_is_refused(web, target):
+    web.routes["/away"] = Route(b"", status=302, headers={"Location": target})
+    result = fetch(crawler(), f"{web.base}/away")
+    assert isinstance(result, Failure) and result.reason == "bad_redirect"
 
 
 def test_conditional_get_sends_validators_and_takes_304(web):

@@ -21,6 +21,7 @@ RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 <item><title>ECB holds rates</title><link>/news/ecb-holds</link><pubDate>Thu, 26 Nov 2026 09:30:00 +0100</pubDate></item>
 <item><title>Lisbon tram strike</title><link>https://meridian.example/news/lisbon-tram?utm_source=rss</link></item>
 <item><title>No link here</title></item>
+<item><title>Broken link</title><link>http://[::1/broken</link></item>
 </channel></rss>"""
 
 ATOM = b"""<?xml version="1.0" encoding="utf-8"?>

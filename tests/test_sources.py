@@ -34,6 +34,7 @@ def tree(tmp_path):
     (tmp_path / "a" / "deep" / "three.html").write_text("<p>3</p>")
     (tmp_path / "urls.txt").write_text(
         "# feeds we like\nhttps://news.example/a\n\nhttp://news.example/b\nftp://files.example/c\nnews.example/d\n"
+        "http://[::1/broken\nhttp://news.example:99999/port\n"
     )
     return tmp_path
 
@@ -60,6 +61,8 @@ def test_url_list_keeps_http_urls_and_reports_the_rest(tree):
     assert [(b.location, b.reason) for b in bad] == [
         ("ftp://files.example/c", "bad_url"),
         ("news.example/d", "bad_url"),
+        ("http://[::1/broken", "bad_url"),  # urllib raises on these; they must not stop the run
+        ("http://news.example:99999/port", "bad_url"),
     ]
     assert "urls.txt line 5" in bad[0].detail
 

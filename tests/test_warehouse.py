@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -248,3 +249,60 @@ def test_readers_never_see_a_half_written_file(tmp_path):
         thread.join()
     assert errors == []
     assert reads[0] > 40 and len(writer.files(tmp_path, "articles")) == 40
+
+
+def write_as_schema_1(root, name, rows, dropped):
+    """A file as issue 2's code wrote it: the columns schema version 2 added are missing."""
+    from warehouse.schemas import TABLES
+
+    spec = TABLES[name]
+    schema = pa.schema([f for f in spec.schema if f.name not in dropped])
+    table = pa.Table.from_pylist([{k: v for k, v in r.items() if k not in dropped} for r in rows], schema=schema)
+    table = table.replace_schema_metadata({b"newsetl.table": name.encode(), b"newsetl.schema_version": b"1"})
+    folder = root / name / "month=2024-03"
+    folder.mkdir(parents=True, exist_ok=True)
+    pq.write_table(table, folder / "part-v1.parquet")
+
+
+def test_a_warehouse_written_with_schema_1_stays_readable_and_versionable(tmp_path):
+    from flows.crawlstate import CrawlState
+
+    old = article("a1", version=1)
+    write_as_schema_1(tmp_path, "articles", [old], {"record_hash"})
+    page = {
+        "page_id": "p1",
+        "url": "https://x.example/a1",
+        "final_url": "https://x.example/a1",
+        "source": "urls",
+        "fetched_at": T0,
+        "day": date(2024, 3, 7),
+        "status": 200,
+        "content_type": "text/html",
+        "etag": '"e1"',
+        "last_modified": None,
+        "body_sha256": "00",
+        "body_bytes": 2,
+        "body": b"<p>",
+        "run_id": "r1",
+    }
+    write_as_schema_1(tmp_path, "pages", [page], {"listed_title", "listed_published_at", "listed_via", "listed_in"})
+
+    state = WarehouseState.read(tmp_path)  # old rows have no record_hash: compared on text and title
+    assert state.articles["a1"].record_hash is None
+    fresh, unchanged = state.plan_articles([article("a1")])
+    assert (fresh, unchanged) == ([], 1)
+    fresh, _ = state.plan_articles([article("a1", title="New title")])
+    assert [a["version"] for a in fresh] == [2]
+    publish(tmp_path, pages=[], failures=[], mentions=[], articles=fresh)
+    catalog.build(tmp_path)
+    con = catalog.connect(tmp_path)
+    assert con.sql("SELECT version, record_hash IS NULL FROM article_versions ORDER BY 1").fetchall() == [
+        (1, True),
+        (2, False),
+    ]
+    assert con.sql("SELECT listed_title, etag FROM pages").fetchall() == [(None, '"e1"')]
+    [rows] = list(writer.scan(tmp_path, "pages"))
+    assert rows[0]["listed_via"] is None and rows[0]["body"] == b"<p>"
+    state = CrawlState.open(tmp_path)  # rebuilt from the old pages file
+    assert state.validators("https://x.example/a1").etag == '"e1"'
+    state.close()

@@ -11,13 +11,13 @@ import zlib
 from calendar import timegm
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import urljoin, urlsplit
 
 import defusedxml.ElementTree as SafeET
 import feedparser
 from defusedxml import DefusedXmlException
 
 from transforms.metadata import parse_timestamp, parse_tree
+from transforms.urls import http_url
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/json")
 _SITEMAP_LINE = re.compile(r"^\s*sitemap\s*:\s*(\S+)", re.IGNORECASE | re.MULTILINE)
@@ -92,10 +92,8 @@ def parse_json_feed(body: bytes, base_url: str, now: datetime) -> list[Listed]:
         if not isinstance(item, dict):
             continue
         link = item.get("url") or item.get("external_url")
-        if not isinstance(link, str):
-            continue
-        url = urljoin(base_url, link.strip())
-        if urlsplit(url).scheme not in ("http", "https"):
+        url = http_url(link, base_url) if isinstance(link, str) else None
+        if url is None:
             continue
         title = item.get("title") if isinstance(item.get("title"), str) else None
         date = parse_timestamp(item.get("date_published") or item.get("date_modified"), now)
@@ -112,10 +110,8 @@ def parse_feed(body: bytes, base_url: str, now: datetime) -> list[Listed]:
     entries = []
     for entry in parsed.entries:
         link = entry.get("link") or entry.get("id")
-        if not link:
-            continue
-        url = urljoin(base_url, link.strip())
-        if urlsplit(url).scheme not in ("http", "https"):
+        url = http_url(link, base_url) if isinstance(link, str) else None
+        if url is None:
             continue
         date = _struct_time(entry.get("published_parsed") or entry.get("updated_parsed"), now)
         title = (entry.get("title") or "").strip() or None
@@ -136,8 +132,8 @@ def feed_links(html: str, base_url: str) -> list[str]:
     for link in tree.iter("link"):
         rel = (link.get("rel") or "").lower().split()
         kind = (link.get("type") or "").lower().split(";")[0].strip()
-        if "alternate" in rel and kind in FEED_TYPES and link.get("href"):
-            links.append(urljoin(base_url, link.get("href").strip()))
+        if "alternate" in rel and kind in FEED_TYPES and (url := http_url(link.get("href") or "", base_url)):
+            links.append(url)
     return list(dict.fromkeys(links))
 
 
@@ -150,7 +146,7 @@ def looks_like_feed(body: bytes, content_type: str | None) -> bool:
 
 
 def robots_sitemaps(robots_txt: str, base_url: str) -> list[str]:
-    return list(dict.fromkeys(urljoin(base_url, m) for m in _SITEMAP_LINE.findall(robots_txt)))
+    return list(dict.fromkeys(u for m in _SITEMAP_LINE.findall(robots_txt) if (u := http_url(m, base_url))))
 
 
 def _local(tag: str) -> str:
@@ -169,7 +165,7 @@ def parse_sitemap(body: bytes, base_url: str, now: datetime) -> Sitemap:
     text_start = body.lstrip()[:1]
     if text_start and text_start != b"<":
         lines = body.decode("utf-8", errors="replace").splitlines()
-        urls = [line.strip() for line in lines if urlsplit(line.strip()).scheme in ("http", "https")]
+        urls = [u for line in lines if (u := http_url(line))]
         return Sitemap([Listed(u) for u in urls], [])
     refuse_entities(body)
     try:
@@ -185,11 +181,8 @@ def parse_sitemap(body: bytes, base_url: str, now: datetime) -> Sitemap:
     for node in root:
         if _local(node.tag) not in ("url", "sitemap"):
             continue
-        loc = _child_text(node, "loc")
-        if not loc:
-            continue
-        url = urljoin(base_url, loc)
-        if urlsplit(url).scheme not in ("http", "https"):
+        url = http_url(_child_text(node, "loc") or "", base_url)
+        if url is None:
             continue
         # A news sitemap's publication date is the article's; lastmod is only when the entry last changed.
         date = parse_timestamp(_child_text(node, "publication_date"), now) or parse_timestamp(

@@ -1,6 +1,7 @@
 """Canonical URLs and the ids derived from them."""
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from contextlib import suppress
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from courlan import normalize_url
 
@@ -11,6 +12,20 @@ TRACKING_PREFIXES = ("utm_", "pk_", "at_", "ga_")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
+def http_url(url: str, base: str | None = None) -> str | None:
+    """`url` (resolved against `base`) if it is a well-formed http(s) URL with a host, else None. Malformed
+    input (an unclosed IPv6 bracket, a port over 65535) makes urllib raise; callers get None instead."""
+    try:
+        absolute = urljoin(base, url.strip()) if base else url.strip()
+        parts = urlsplit(absolute)
+        _ = parts.port
+    except (ValueError, TypeError, AttributeError):
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return absolute
+
+
 def canonical_url(url: str) -> str:
     """Lower-case scheme and host, no default port, no fragment, no tracking parameters, sorted query, and
     courlan's normalisation of the path's percent-encoding (so /café and /caf%C3%A9 are one URL)."""
@@ -19,10 +34,8 @@ def canonical_url(url: str) -> str:
     scheme = parts.scheme.lower()
     if scheme == "file":
         return urlunsplit((scheme, "", parts.path, "", ""))
-    try:
+    with suppress(ValueError, AttributeError):  # courlan refuses some malformed URLs; ours still gets a key
         parts = urlsplit(normalize_url(url))
-    except (ValueError, AttributeError):  # courlan refuses some malformed URLs; ours still gets a key
-        pass
     host = (parts.hostname or "").lower()
     if parts.port and parts.port != DEFAULT_PORTS.get(scheme):
         host = f"{host}:{parts.port}"

@@ -41,17 +41,26 @@ def _sql_string(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _base_view_sql(con: duckdb.DuckDBPyConnection, root: Path, name: str) -> str:
+def _empty_sql(con: duckdb.DuckDBPyConnection, name: str) -> str:
+    """A typed, empty SELECT with every declared column (and `month` for partitioned tables)."""
     spec = TABLES[name]
-    if writer.files(root, name):
-        glob = _sql_string(str((root / name).resolve() / "**" / "*.parquet"))
-        return f"SELECT * FROM read_parquet({glob}, hive_partitioning = true, union_by_name = true)"
-    # No file yet: a typed, empty view, so queries work on a fresh warehouse.
     rel = con.from_arrow(spec.schema.empty_table())
     cols = [f'CAST(NULL AS {t}) AS "{c}"' for c, t in zip(rel.columns, rel.types, strict=True)]
     if spec.partitioned:
         cols.append('CAST(NULL AS VARCHAR) AS "month"')
     return f"SELECT {', '.join(cols)} WHERE false"
+
+
+def _base_view_sql(con: duckdb.DuckDBPyConnection, root: Path, name: str) -> str:
+    if not writer.files(root, name):
+        return _empty_sql(con, name)  # no file yet: queries still work on a fresh warehouse
+    glob = _sql_string(str((root / name).resolve() / "**" / "*.parquet"))
+    # union_by_name reads files of every schema version; the empty typed side adds the columns that no file
+    # has yet (say, a column added by a newer schema while every file is older), as NULLs.
+    return (
+        f"SELECT * FROM read_parquet({glob}, hive_partitioning = true, union_by_name = true) "
+        f"UNION ALL BY NAME {_empty_sql(con, name)}"
+    )
 
 
 def build(root: Path) -> Path:
