@@ -72,9 +72,20 @@ def _warc(source: Source, found: Discovery) -> None:
 
 
 def _get(crawler: Crawler, state: CrawlState | None, urls: list[str], kind: str, source: Source, max_bytes=None):
-    """Fetch listings conditionally; yields (url, Fetched) for fresh ones and records failures."""
+    """Fetch listings, conditionally where the state has validators: (url, Fetched or Failure) pairs."""
     requests = [Request(u, kind, source.name, state.validators(u) if state else None, max_bytes) for u in urls]
     return list(zip(urls, crawler.fetch_all(requests), strict=True))
+
+
+def _changed(found: Discovery, pairs, kind: str):
+    """The listings that came back with content; failures become failure rows, 304s a count."""
+    for url, result in pairs:
+        if not isinstance(result, Fetched):
+            found.bad.append(BadRef(url, f"{kind}_{result.reason}", f"{kind}: {result.detail}"))
+        elif result.not_modified:
+            found.counts[f"{kind}s_not_modified"] += 1
+        else:
+            yield url, result
 
 
 def _listing_visit(result: Fetched, kind: str) -> Visit:
@@ -106,13 +117,7 @@ def _feed(source: Source, crawler: Crawler, state: CrawlState | None, found: Dis
         batch = [u for u in pending if u not in tried]
         tried.update(batch)
         pending = []
-        for url, result in _get(crawler, state, batch, "feed", source):
-            if not isinstance(result, Fetched):
-                found.bad.append(BadRef(url, f"feed_{result.reason}", f"feed: {result.detail}"))
-                continue
-            if result.not_modified:
-                found.counts["feeds_not_modified"] += 1
-                continue
+        for url, result in _changed(found, _get(crawler, state, batch, "feed", source), "feed"):
             if not looks_like_feed(result.body, result.headers.get("content-type")):
                 links = feed_links(result.body.decode("utf-8", errors="replace"), result.final_url)
                 if not links:
@@ -150,13 +155,8 @@ def _sitemap(source: Source, crawler: Crawler, state: CrawlState | None, limits:
             return
         seen.update(level)
         children: list[str] = []
-        for url, result in _get(crawler, state, level, "sitemap", source, limits.max_sitemap_bytes):
-            if not isinstance(result, Fetched):
-                found.bad.append(BadRef(url, f"sitemap_{result.reason}", f"sitemap: {result.detail}"))
-                continue
-            if result.not_modified:
-                found.counts["sitemaps_not_modified"] += 1
-                continue
+        fetched = _get(crawler, state, level, "sitemap", source, limits.max_sitemap_bytes)
+        for url, result in _changed(found, fetched, "sitemap"):
             try:
                 body = result.body
                 if body[:2] == b"\x1f\x8b":

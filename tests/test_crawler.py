@@ -36,6 +36,17 @@ def fetch(c: Crawler, url: str, **kw) -> Fetched | Failure:
     return c.fetch_all([Request(url, **kw)])[0]
 
 
+def extract_fetched(result: Fetched) -> dict | Failure:
+    assert isinstance(result, Fetched), result
+    return extract_article(
+        result.body,
+        url=result.final_url,
+        fetched_at=result.fetched_at,
+        content_type=result.headers.get("content-type"),
+        options=ExtractOptions(),
+    )
+
+
 def page_attempts(c: Crawler, url: str) -> list[dict]:
     return [row for row in c.log if row["url"] == url]
 
@@ -250,14 +261,7 @@ def test_cp1251_page_without_a_charset_header(web):
     text = "Министр иностранных дел России заявил журналистам в Москве, что переговоры продолжатся. " * 8
     page = f"<html><head><title>Новости</title></head><body><article><p>{text}</p></article></body></html>"
     web.routes["/ru"] = Route(page.encode("cp1251"), content_type="text/html")
-    result = fetch(crawler(), f"{web.base}/ru")
-    row = extract_article(
-        result.body,
-        url=result.final_url,
-        fetched_at=result.fetched_at,
-        content_type=result.headers.get("content-type"),
-        options=ExtractOptions(),
-    )
+    row = extract_fetched(fetch(crawler(), f"{web.base}/ru"))
     assert not isinstance(row, Failure), row
     assert "Министр иностранных дел" in row["text"] and row["language"] == "ru"
 
@@ -268,14 +272,7 @@ def test_shift_jis_page(web, declared):
     meta = '<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">' if declared else ""
     page = f"<html><head>{meta}<title>防災計画</title></head><body><article><p>{text}</p></article></body></html>"
     web.routes["/ja"] = Route(page.encode("shift_jis"), content_type="text/html")
-    result = fetch(crawler(), f"{web.base}/ja")
-    row = extract_article(
-        result.body,
-        url=result.final_url,
-        fetched_at=result.fetched_at,
-        content_type=result.headers.get("content-type"),
-        options=ExtractOptions(),
-    )
+    row = extract_fetched(fetch(crawler(), f"{web.base}/ja"))
     assert not isinstance(row, Failure), row
     assert "新しい防災計画" in row["text"] and row["language"] == "ja"
 
