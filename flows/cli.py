@@ -55,9 +55,7 @@ def run(
             help="HTML files, folders, globs, text files of URLs, WARC files, or URLs. Default: the sample corpus."
         ),
     ] = None,
-    sources: Annotated[
-        Path | None, typer.Option("--sources", "-s", help="A TOML sources file (see `newsetl run --help`).")
-    ] = None,
+    sources: Annotated[Path | None, typer.Option("--sources", "-s", help="A TOML sources file (format below).")] = None,
     feed: Annotated[
         list[str] | None, typer.Option("--feed", help="An RSS, Atom or JSON feed, or a homepage that links one.")
     ] = None,
@@ -90,14 +88,14 @@ def run(
 
     A sources file names sources; paths in it are relative to it:
 
-      [sources.meridian]
+      \\[sources.meridian]
       kind = "feed"        # urls | feed | sitemap | warc | files
       url = "https://meridian.example/rss.xml"
 
-      [sources.harbor]
+      \\[sources.harbor]
       kind = "sitemap"
       url = "https://harbor.example/robots.txt"
-      since = "2026-11-01"
+      since = 2026-11-01
 
     Examples:
 

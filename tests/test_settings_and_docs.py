@@ -62,3 +62,8 @@ def test_every_command_is_documented_with_examples(command):
 @pytest.mark.parametrize("field", sorted(Settings.model_fields))
 def test_every_setting_is_documented(field):
     assert f"NEWSETL_{field.upper()}" in README
+
+
+def test_run_help_shows_the_sources_file_format():
+    help_text = CliRunner().invoke(app, ["run", "--help"], terminal_width=120).output
+    assert "[sources.meridian]" in help_text and "[sources.harbor]" in help_text  # not eaten as rich markup
