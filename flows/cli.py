@@ -68,7 +68,11 @@ def run(
         int | None, typer.Option(help="Pages per task run (env NEWSETL_BATCH_SIZE; default 200).")
     ] = None,
     refetch: Annotated[
-        bool, typer.Option("--refetch", help="Fetch article URLs stored by earlier runs again (conditional GET).")
+        bool,
+        typer.Option(
+            "--refetch",
+            help="Read again what earlier runs stored: article URLs (conditional GET), files, WARC records.",
+        ),
     ] = False,
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow hosts on loopback and private networks (intranets).")
@@ -79,9 +83,10 @@ def run(
 ) -> None:
     """Ingest pages into the warehouse: the Prefect `ingest` flow.
 
-    Feeds and sitemaps are re-read every run (with conditional requests); article URLs stored by an earlier
-    run are not fetched again unless --refetch. Every host gets at most 2 requests at once and 1 s between
-    them (NEWSETL_PER_HOST, NEWSETL_HOST_INTERVAL), and its robots.txt is obeyed.
+    Feeds and sitemaps are re-read every run (with conditional requests); article URLs, files and WARC
+    records stored by an earlier run are not read again unless --refetch. Every host gets at most 2
+    requests at once and 1 s between them (NEWSETL_PER_HOST, NEWSETL_HOST_INTERVAL), and its robots.txt
+    is obeyed.
 
     Runs on a temporary local Prefect server, or on the server PREFECT_API_URL names (faster, and what
     scheduled runs use).

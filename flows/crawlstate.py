@@ -1,4 +1,5 @@
-"""Crawl state that survives between runs: which URLs are stored, and their HTTP validators.
+"""Crawl state that survives between runs: which URLs are stored, and their HTTP validators; which local
+files and WARC records were read.
 
 A SQLite file beside the warehouse (`<root>/_state/crawl.sqlite`), keyed by the hash of the canonical URL.
 A lookup is a primary-key probe, so its cost does not grow with the warehouse the way a scan of the pages
@@ -35,6 +36,10 @@ CREATE TABLE IF NOT EXISTS urls (
     first_seen TEXT NOT NULL,
     last_fetched TEXT NOT NULL,
     fetches INTEGER NOT NULL DEFAULT 1
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS items (  -- local files (path, size, mtime) and WARC records (record id) read
+    item_key TEXT PRIMARY KEY,
+    stored_at TEXT NOT NULL
 ) WITHOUT ROWID;
 """
 
@@ -106,6 +111,33 @@ class CrawlState:
                 )
                 found.update(keys[k] for (k,) in rows)
         return found
+
+    def items_done(self, items: Iterable[str]) -> set[str]:
+        """The local items (files, WARC records) among `items` already stored by earlier runs."""
+        keys = list(dict.fromkeys(items))
+        found: set[str] = set()
+        with self._lock:
+            for i in range(0, len(keys), 500):
+                chunk = keys[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                found.update(
+                    k for (k,) in self._db.execute(f"SELECT item_key FROM items WHERE item_key IN ({marks})", chunk)
+                )
+        return found
+
+    def record_items(self, items: Iterable[str]) -> None:
+        now = datetime.now(UTC).isoformat()
+        rows = [(k, now) for k in items]
+        if not rows:
+            return
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                self._db.executemany("INSERT OR IGNORE INTO items (item_key, stored_at) VALUES (?, ?)", rows)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
 
     def validators(self, url: str) -> Validators | None:
         with self._lock:

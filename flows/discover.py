@@ -67,7 +67,10 @@ def _warc(source: Source, found: Discovery) -> None:
             found.bad.append(BadRef(str(path), "warc_unreadable", str(exc)))
             continue
         found.counts["warc_records"] += len(records)
-        found.refs += [PageRef("warc", str(path.resolve()), source.name, offset, uri) for offset, uri in records]
+        found.refs += [
+            PageRef("warc", str(path.resolve()), source.name, offset, uri, item=f"warc:{record_id}")
+            for offset, uri, record_id in records
+        ]
         found.bad += [BadRef(uri, reason, detail) for uri, reason, detail in skipped]
 
 

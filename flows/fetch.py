@@ -20,6 +20,7 @@ class Fetch:
     pages: list[dict] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     visits: list[Visit] = field(default_factory=list)  # for the crawl state, once the pages are stored
+    items: list[str] = field(default_factory=list)  # local files and WARC records read, likewise
     counts: Counter = field(default_factory=Counter)
 
 
@@ -107,6 +108,8 @@ def fetch_refs(
             out.failures.append(result)
         else:
             out.pages.append(result)
+            if ref.item:
+                out.items.append(ref.item)
     if not urls:
         return out
     if crawler is None:

@@ -1,7 +1,7 @@
 """The `ingest` flow: discover -> fetch -> extract -> plan -> enrich -> load, per batch; then the catalog.
 
-Discovery reads the sources (feeds and sitemaps through the crawler); URLs stored by an earlier run are
-skipped unless `refetch`; the rest go through the batch tasks of `flows.tasks`. After each batch is
+Discovery reads the sources (feeds and sitemaps through the crawler); URLs, files and WARC records stored by
+an earlier run are skipped unless `refetch`; the rest go through the batch tasks of `flows.tasks`. After each batch is
 published, the crawl state records what was fetched; feeds' and sitemaps' validators are recorded only when
 the whole run completed, so a crash mid-run re-reads them in full next time instead of getting a 304 and
 forgetting the entries it had not fetched yet.
@@ -96,8 +96,10 @@ def ingest(
         counts["discovered"] = len(refs)
         if not settings.refetch:
             done = crawl.done([r.location for r in refs if r.kind == "url"])
-            counts["skipped_seen"] = sum(r.kind == "url" and r.location in done for r in refs)
-            refs = [r for r in refs if not (r.kind == "url" and r.location in done)]
+            done_items = crawl.items_done([r.item for r in refs if r.item])
+            kept = [r for r in refs if not (r.kind == "url" and r.location in done) and r.item not in done_items]
+            counts["skipped_seen"] = len(refs) - len(kept)
+            refs = kept
         pending_failures = [failure_row(Failure(b.location, "discover", b.reason, b.detail), run_id) for b in found.bad]
         progress.start(len(refs))
         for refs_batch in chunks(refs, settings.batch_size) if refs else [[]]:
@@ -123,6 +125,7 @@ def ingest(
                 quote(crawler.drain_log()),
             )
             crawl.record(fetched.visits)
+            crawl.record_items(fetched.items)
             counts.update(enrich_counts)
             counts.update(fetched.counts)
             counts.update(

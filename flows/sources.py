@@ -79,6 +79,7 @@ class PageRef:
     listed: Listed | None = None  # what a feed or sitemap said of this URL
     listed_via: str | None = None  # feed | sitemap
     listed_in: str | None = None  # the feed or sitemap URL
+    item: str | None = None  # a local file's or WARC record's identity, for skipping it once stored
 
     @property
     def key(self) -> tuple[str, str, int]:
@@ -207,10 +208,21 @@ def local_refs(source: Source) -> tuple[list[PageRef], list[BadRef]]:
             refs += more
             bad += wrong
         elif path.is_dir():
-            refs += [PageRef("file", str(p.resolve()), source.name) for p in _html_files(path)]
+            refs += [_file_ref(p, source.name) for p in _html_files(path)]
         else:
-            refs.append(PageRef("file", str(path.resolve()), source.name))
+            refs.append(_file_ref(path, source.name))
     return refs, bad
+
+
+def _file_ref(path: Path, source: str) -> PageRef:
+    """A file's identity is its path, size and modification time: an edited file is read again."""
+    resolved = path.resolve()
+    try:
+        stat = resolved.stat()
+        item = f"file:{resolved}:{stat.st_size}:{stat.st_mtime_ns}"
+    except OSError:
+        item = None  # reading it will fail, and say why
+    return PageRef("file", str(resolved), source, item=item)
 
 
 def dedupe(refs: list[PageRef]) -> list[PageRef]:

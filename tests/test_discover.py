@@ -240,3 +240,16 @@ def test_a_file_that_is_not_a_warc_is_a_failure_not_a_crash(tmp_path):
     found = discover([Source(name="cc", kind="warc", path=str(bogus))], crawler=None, state=None)
     assert found.refs == []
     assert [(b.reason, "Invalid WARC header" in b.detail) for b in found.bad] == [("warc_unreadable", True)]
+
+
+def test_a_warc_file_that_breaks_off_keeps_the_records_before_the_break(tmp_path):
+    page = http_response(b"<html><body><p>hello</p></body></html>")
+    whole = b"".join(warc_record("response", f"https://x.example/{i}", page) for i in range(3))
+    archive = tmp_path / "partial.warc.gz"
+    archive.write_bytes(whole[: len(whole) - 40])  # the last record's gzip member is cut short
+    found = discover([Source(name="cc", kind="warc", path=str(archive))], crawler=None, state=None)
+    assert [r.url for r in found.refs][:2] == ["https://x.example/0", "https://x.example/1"]
+    assert all(r.item and r.item.startswith("warc:<urn:uuid:") for r in found.refs)
+    fetched = fetch_refs(found.refs, run_id="r", max_bytes=3_000_000, crawler=None, state=None)
+    assert len(fetched.pages) == 2
+    assert [f.reason for f in fetched.failures] == ["warc_truncated"]

@@ -138,3 +138,15 @@ def test_sources_file_mistakes_are_one_line_errors(tree, body, message):
     with pytest.raises(InputError, match=message.replace("[", "\\[")) as info:
         load_sources_file(tree / "bad.toml")
     assert "\n" not in str(info.value)
+
+
+def test_a_files_identity_changes_when_it_is_edited(tree):
+    import os
+
+    page = tree / "a" / "one.html"
+    [before] = [r for r in resolve([str(page)])[0]]
+    os.utime(page, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    [touched] = [r for r in resolve([str(page)])[0]]
+    page.write_text("<p>1, edited</p>")
+    [edited] = [r for r in resolve([str(page)])[0]]
+    assert before.item.startswith("file:") and len({before.item, touched.item, edited.item}) == 3
