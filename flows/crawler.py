@@ -365,6 +365,8 @@ class Crawler:
                 async with client.stream("GET", url, headers=headers, extensions={"trace": trace}) as response:
                     status = response.status_code
                     got = {k.lower(): v for k, v in response.headers.items()}
+                    if status >= 400:
+                        error = f"http_{status}"
                     if status >= 300 or status == 204:
                         return status, got, b""
                     if request.kind == "page":

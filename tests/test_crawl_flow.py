@@ -142,7 +142,7 @@ def test_first_run_reads_feed_sitemap_and_warc(prefect_harness, site):
     # every request is in fetch_log, robots.txt once per host and run
     kinds = dict(con.sql("SELECT kind, count(*) FROM fetch_log GROUP BY 1").fetchall())
     assert kinds == {"robots": 1, "feed": 2, "sitemap": 2, "page": 7}  # homepage + rss; robots + sitemap
-    assert con.sql("SELECT count(*) FROM fetch_log WHERE status = 404").fetchall() == [(1,)]
+    assert con.sql("SELECT error FROM fetch_log WHERE status = 404").fetchall() == [("http_404",)]
 
 
 def test_second_run_fetches_nothing_new_and_polls_conditionally(prefect_harness, site):

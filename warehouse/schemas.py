@@ -112,7 +112,7 @@ FETCH_LOG = pa.schema(
         ("status", pa.int32()),  # null when no response came
         ("bytes", pa.int64(), False),  # body bytes kept (after decompression)
         ("elapsed_ms", pa.float64(), False),
-        ("error", pa.string()),  # null, or the failure class: read_timeout, connection_broken, too_large, ...
+        ("error", pa.string()),  # null, or the failure class: http_503, read_timeout, connection_broken, too_large, ...
     ]
 )
 
