@@ -205,8 +205,12 @@ def _with_progress(call, what: str, silent: bool, debug: bool):
         progress.listen(start=start, advance=lambda n: bar.advance(task_id, n), finish=bar.stop)
     elif not silent:
         err.print("starting Prefect ...")
+    from warehouse.lock import WarehouseLocked
+
     try:
         return call()
+    except WarehouseLocked as exc:
+        _fail(str(exc), debug, 3)
     except Exception as exc:
         _fail(f"run failed: {exc}", debug)
     finally:

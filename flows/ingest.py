@@ -38,7 +38,8 @@ from flows.tasks import (
     plan_batch,
 )
 from transforms.extract import Failure
-from warehouse.loader import WarehouseState
+from warehouse.loader import WarehouseState, prepare
+from warehouse.lock import writer_lock
 
 
 def resolve_sources(
@@ -80,12 +81,18 @@ def ingest(
     settings = load_settings(warehouse=warehouse, batch_size=batch_size, **(options or {}))
     root = Path(settings.warehouse).resolve()
     run_id = str(flow_run.id or uuid4())
+    with writer_lock(root, f"newsetl ingest (flow run {run_id})", settings.lock_wait):
+        return _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps, since, options)
+
+
+def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps, since, options) -> dict:
     started, t0 = datetime.now(UTC), time.perf_counter()
     counts: Counter = Counter()
     reasons: Counter = Counter()
     status, error, stage = "completed", None, "discover"
     crawl = None
     try:
+        counts.update(prepare(root))
         sources = resolve_sources(inputs, sources_file, feeds, sitemaps, since)
         state = WarehouseState.read(root)
         crawl = CrawlState.open(root)

@@ -22,7 +22,8 @@ from flows import progress, runlog
 from flows.settings import load_settings
 from flows.tasks import build_catalog, enrich_batch, extract_batch, load_batch, logger, plan_batch
 from warehouse import writer
-from warehouse.loader import WarehouseState
+from warehouse.loader import WarehouseState, prepare
+from warehouse.lock import writer_lock
 
 
 def latest_page_ids(root: Path) -> set[str]:
@@ -42,11 +43,17 @@ def reprocess(warehouse: str | None = None, batch_size: int | None = None, optio
     settings = load_settings(warehouse=warehouse, batch_size=batch_size, **(options or {}))
     root = Path(settings.warehouse).resolve()
     run_id = str(flow_run.id or uuid4())
+    with writer_lock(root, f"newsetl reprocess (flow run {run_id})", settings.lock_wait):
+        return _reprocess_locked(settings, root, run_id)
+
+
+def _reprocess_locked(settings, root: Path, run_id: str) -> dict:
     started, t0 = datetime.now(UTC), time.perf_counter()
     counts: Counter = Counter()
     reasons: Counter = Counter()
     status, error, stage = "completed", None, "read"
     try:
+        counts.update(prepare(root))
         state = WarehouseState.read(root)
         wanted = latest_page_ids(root)
         counts["pages_stored"] = len(wanted)

@@ -13,7 +13,7 @@ import pytest
 from transforms.extract import record_hash
 from transforms.text import sha256_hex
 from warehouse import catalog, writer
-from warehouse.loader import WarehouseState, publish
+from warehouse.loader import WarehouseState, prepare, publish
 from warehouse.schemas import SCHEMA_VERSION
 
 T0 = datetime(2024, 3, 7, 12, 0, tzinfo=UTC)
@@ -181,7 +181,16 @@ def test_catalog_rebuild_works_while_a_reader_has_it_open(tmp_path):
     load(tmp_path, [article("a1")])
     reader = catalog.connect(tmp_path)
     load(tmp_path, [article("b1", text="Another one.")])
-    assert reader.sql("SELECT count(*) FROM articles").fetchall()[0][0] in (1, 2)
+    # The open connection keeps the snapshot it opened (DuckDB also hands this process's later connections to
+    # the same path that same instance); a new process sees the new catalog.
+    assert reader.sql("SELECT count(*) FROM articles").fetchall() == [(1,)]
+    code = (
+        f"import duckdb; print(duckdb.connect({str(tmp_path / 'news.duckdb')!r}, read_only=True)"
+        ".sql('SELECT count(*) FROM articles').fetchall())"
+    )
+    fresh = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert fresh.stdout.strip() == "[(2,)]"
+    reader.close()
     assert catalog.connect(tmp_path).sql("SELECT count(*) FROM articles").fetchall() == [(2,)]
 
 
@@ -287,6 +296,7 @@ def test_a_warehouse_written_with_schema_1_stays_readable_and_versionable(tmp_pa
     }
     write_as_schema_1(tmp_path, "pages", [page], {"listed_title", "listed_published_at", "listed_via", "listed_in"})
 
+    assert prepare(tmp_path) == {"files_adopted": 2, "debris_files_deleted": 0}  # the upgrade: files enter the log
     state = WarehouseState.read(tmp_path)  # old rows have no record_hash: compared on text and title
     assert state.articles["a1"].record_hash is None
     fresh, unchanged = state.plan_articles([article("a1")])

@@ -1,7 +1,8 @@
 """The DuckDB catalog: one small database file of views over the Parquet tables.
 
 `duckdb <root>/news.duckdb`, `newsetl query` and `duckdb.connect(...)` all see the same views, from any working
-directory (paths are absolute). The file is rebuilt beside the old one and swapped in with os.replace, which
+directory (paths are absolute). The views name the committed files of each table (`warehouse/log.py`), so
+they never read debris from a killed run. The file is rebuilt beside the old one and swapped in with os.replace, which
 works while readers have the old one open. It is written in DuckDB's v1.5.0 storage format so the DuckDB CLI
 from PyPI (`duckdb-cli` 1.5) opens it too.
 """
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse import writer
+from warehouse import log, writer
 from warehouse.schemas import TABLES
 
 CATALOG_FILE = "news.duckdb"
@@ -51,14 +52,16 @@ def _empty_sql(con: duckdb.DuckDBPyConnection, name: str) -> str:
     return f"SELECT {', '.join(cols)} WHERE false"
 
 
-def _base_view_sql(con: duckdb.DuckDBPyConnection, root: Path, name: str) -> str:
-    if not writer.files(root, name):
+def _base_view_sql(con: duckdb.DuckDBPyConnection, root: Path, name: str, snapshot: log.Snapshot) -> str:
+    paths = writer.files(root, name, snapshot)
+    if not paths:
         return _empty_sql(con, name)  # no file yet: queries still work on a fresh warehouse
-    glob = _sql_string(str((root / name).resolve() / "**" / "*.parquet"))
+    # The committed files, by name: a file written by a batch that never committed is not read.
+    listed = ", ".join(_sql_string(str(p.resolve())) for p in paths)
     # union_by_name reads files of every schema version; the empty typed side adds the columns that no file
     # has yet (say, a column added by a newer schema while every file is older), as NULLs.
     return (
-        f"SELECT * FROM read_parquet({glob}, hive_partitioning = true, union_by_name = true) "
+        f"SELECT * FROM read_parquet([{listed}], hive_partitioning = true, union_by_name = true) "
         f"UNION ALL BY NAME {_empty_sql(con, name)}"
     )
 
@@ -69,13 +72,14 @@ def build(root: Path) -> Path:
     final = root / CATALOG_FILE
     tmp = root / f".{CATALOG_FILE}.tmp"
     tmp.unlink(missing_ok=True)
+    snapshot = log.read(root)
     con = duckdb.connect()
     try:
         con.execute(f"ATTACH {_sql_string(str(tmp))} AS catalog (STORAGE_VERSION '{STORAGE_VERSION}')")
         con.execute("USE catalog")
         for name in TABLES:
             view = BASE_VIEW_NAMES.get(name, name)
-            con.execute(f"CREATE VIEW {view} AS {_base_view_sql(con, root, name)}")
+            con.execute(f"CREATE VIEW {view} AS {_base_view_sql(con, root, name, snapshot)}")
         for view, sql in DERIVED_VIEWS.items():
             con.execute(f"CREATE VIEW {view} AS {sql}")
         con.execute("USE memory")

@@ -4,15 +4,15 @@
 and numbers article versions. It is read once per run and kept up to date as batches load. Planning comes
 before entity extraction, so unchanged articles cost no NER time.
 
-Within a batch, files are published in dependency order: pages and failures, then entity mentions, then
-articles. An article is never visible without its mentions; mentions whose article is not loaded yet are
-not shown by the views, which join on the latest article version.
+A batch's files, for every table, are written first and then committed together in the log: an article is
+never visible without its mentions and pages, whatever moment a run is killed at.
 """
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from warehouse import writer
+from warehouse import log, writer
+from warehouse.schemas import TABLES
 
 
 @dataclass
@@ -91,6 +91,24 @@ def _unseen(rows: list[dict], key: str, seen: set[str]) -> list[dict]:
     return out
 
 
+def prepare(root: Path) -> dict[str, int]:
+    """Before a writer starts (holding the warehouse lock): adopt the files of a warehouse written before the
+    commit log, and delete debris: files a killed run wrote but never committed, files compaction removed
+    longer ago than the grace period, and staging leftovers. Returns what it did, for the run's counts."""
+    names = list(TABLES)
+    adopted = 0
+    if not (root / log.LOG_DIR).exists():
+        adopted = sum(len(p) for p in log.adopt_existing(root, names).files.values())
+    removed = log.debris(root, names, log.read(root))
+    for path in removed:
+        path.unlink(missing_ok=True)
+    staging = root / writer.STAGING
+    leftovers = list(staging.iterdir()) if staging.exists() else []
+    for path in leftovers:
+        path.unlink(missing_ok=True)
+    return {"files_adopted": adopted, "debris_files_deleted": len(removed) + len(leftovers)}
+
+
 def publish(
     root: Path,
     *,
@@ -100,8 +118,11 @@ def publish(
     articles: list[dict],
     fetch_log: list[dict] = (),
 ) -> dict[str, int]:
-    """Write one batch's rows (already filtered to new ones) and return rows written per table."""
-    counts = {}
+    """Write one batch's rows (already filtered to new ones) in one commit; return rows written per table.
+
+    All files are written first and committed together: a process killed at any point leaves the whole
+    batch or none of it."""
+    counts, added = {}, {}
     for name, rows in (
         ("pages", pages),
         ("failures", failures),
@@ -109,6 +130,8 @@ def publish(
         ("entity_mentions", mentions),
         ("articles", articles),
     ):
-        writer.write(root, name, rows)
+        added[name] = [p.relative_to(root).as_posix() for p in writer.write_files(root, name, rows)]
         counts[name] = len(rows)
+    if any(added.values()):
+        log.commit(root, add=added, info={"operation": "load", "rows": counts})
     return counts

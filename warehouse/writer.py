@@ -1,8 +1,8 @@
 """The Parquet writer: typed, partitioned, atomic.
 
-A file is written under `<root>/_staging/`, flushed to disk, then renamed into place: readers see a whole
-file or none. A file's name is derived from the keys of the rows it holds, so publishing the same rows again
-replaces the file instead of adding a copy.
+A file is written under `<root>/_staging/`, flushed to disk, then renamed into place; it becomes part of its
+table only when a commit in the log (`warehouse/log.py`) names it. A file's name is derived from the keys of
+the rows it holds, so writing the same rows again replaces the file instead of adding a copy.
 """
 
 import hashlib
@@ -16,6 +16,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from warehouse import log
 from warehouse.schemas import SCHEMA_VERSION, TABLES, TableSpec
 
 STAGING = "_staging"
@@ -65,8 +66,16 @@ def _write_atomic(table: pa.Table, final: Path, staging: Path) -> None:
         os.close(dir_fd)
 
 
-def write(root: Path, name: str, rows: list[dict]) -> list[Path]:
-    """Write rows of table `name` under `root`; returns the files written (none for no rows)."""
+def write(root: Path, name: str, rows: list[dict], info: dict | None = None) -> list[Path]:
+    """Write rows of table `name` and commit them: one atomic append. Returns the files written."""
+    paths = write_files(root, name, rows)
+    if paths:
+        log.commit(root, add={name: [p.relative_to(root).as_posix() for p in paths]}, info=info)
+    return paths
+
+
+def write_files(root: Path, name: str, rows: list[dict]) -> list[Path]:
+    """Write rows of table `name` under `root`, not yet committed; returns the files (none for no rows)."""
     spec = TABLES[name]
     if not rows:
         return []
@@ -89,9 +98,10 @@ def write(root: Path, name: str, rows: list[dict]) -> list[Path]:
     return written
 
 
-def files(root: Path, name: str) -> list[Path]:
-    folder = root / name
-    return sorted(folder.rglob("*.parquet")) if folder.exists() else []
+def files(root: Path, name: str, snapshot: log.Snapshot | None = None) -> list[Path]:
+    """The committed files of a table."""
+    snapshot = snapshot or log.read(root)
+    return [root / p for p in snapshot.table_files(name)]
 
 
 def read(root: Path, name: str, columns: list[str]) -> pa.Table:

@@ -1,0 +1,62 @@
+"""One writer at a time: an exclusive lock on `<root>/_lock`, taken by every run that writes.
+
+`flock` is released by the kernel when its holder dies, SIGKILL included, so a crashed run never leaves a
+stale lock. The file records who holds it, for the message the next run prints. A second run exits with that
+message at once, or waits up to `wait` seconds for the first to finish (NEWSETL_LOCK_WAIT). Local and POSIX
+file systems only: on NFS, flock may not be shared between machines.
+"""
+
+import fcntl
+import json
+import os
+import socket
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+LOCK_FILE = "_lock"
+
+
+class WarehouseLocked(RuntimeError):
+    """Another process is writing to this warehouse."""
+
+
+def _holder(fd: int) -> str:
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        info = json.loads(os.read(fd, 4096) or b"{}")
+        return f"{info['what']} (pid {info['pid']} on {info['host']}, since {info['since']})"
+    except (OSError, ValueError, KeyError):
+        return "another process"
+
+
+@contextmanager
+def writer_lock(root: Path, what: str, wait: float = 0.0) -> Iterator[None]:
+    root.mkdir(parents=True, exist_ok=True)
+    fd = os.open(root / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    waited = f" after waiting {wait:g} s" if wait else ""
+                    raise WarehouseLocked(
+                        f"{_holder(fd)} is writing to {root}; this run stops{waited} "
+                        "(set NEWSETL_LOCK_WAIT=SECONDS to wait for it instead)"
+                    ) from None
+                time.sleep(0.2)
+        info = {"what": what, "pid": os.getpid(), "host": socket.gethostname(), "since": datetime.now(UTC).isoformat()}
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, json.dumps(info).encode(), 0)
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
