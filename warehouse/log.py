@@ -15,6 +15,7 @@ Removed files (compaction) stay on disk for `GRACE_SECONDS`, so a reader holding
 
 import json
 import os
+import random
 import time
 import uuid
 from contextlib import suppress
@@ -121,14 +122,14 @@ def commit(
     add: dict[str, list[str]] | None = None,
     remove: dict[str, list[str]] | None = None,
     info: dict | None = None,
-    attempts: int = 20,
+    attempts: int = 50,
 ) -> Snapshot:
     """Append one commit; its files (already written and fsynced) become visible together."""
     folder = _log_dir(root)
     folder.mkdir(parents=True, exist_ok=True)
     add = {t: sorted(set(p)) for t, p in (add or {}).items() if p}
     remove = {t: sorted(set(p)) for t, p in (remove or {}).items() if p}
-    for _ in range(attempts):
+    for attempt in range(attempts):
         snapshot = read(root)
         entry = {
             "version": snapshot.version + 1,
@@ -141,6 +142,7 @@ def commit(
         try:
             _publish_exclusive(folder, _commit_name(entry["version"]), json.dumps(entry).encode())
         except CommitConflict:
+            time.sleep(random.random() * 0.01 * (attempt + 1))  # let the other writer finish, then re-read
             continue
         snapshot.apply(entry)
         if snapshot.version % CHECKPOINT_EVERY == 0:
