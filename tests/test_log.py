@@ -83,10 +83,9 @@ def test_a_damaged_log_is_an_error_not_a_guess(tmp_path):
 
 
 def test_a_second_writer_is_refused_with_who_holds_the_lock(tmp_path):
-    with writer_lock(tmp_path, "newsetl ingest (flow run abc)"):
-        with pytest.raises(WarehouseLocked, match=r"newsetl ingest \(flow run abc\) \(pid \d+"):
-            with writer_lock(tmp_path, "second"):
-                pass
+    refused = pytest.raises(WarehouseLocked, match=r"newsetl ingest \(flow run abc\) \(pid \d+")
+    with writer_lock(tmp_path, "newsetl ingest (flow run abc)"), refused, writer_lock(tmp_path, "second"):
+        pass
     with writer_lock(tmp_path, "after the first"):  # released
         pass
 

@@ -316,3 +316,41 @@ def test_a_warehouse_written_with_schema_1_stays_readable_and_versionable(tmp_pa
     state = CrawlState.open(tmp_path)  # rebuilt from the old pages file
     assert state.validators("https://x.example/a1").etag == '"e1"'
     state.close()
+
+
+def test_a_batch_killed_before_its_commit_leaves_nothing_and_the_rerun_adds_each_row_once(tmp_path, monkeypatch):
+    from warehouse import log
+
+    load(tmp_path, [article("a0")])
+    state = WarehouseState.read(tmp_path)
+    fresh, _ = state.plan_articles([article("a1"), article("a2", text="Other text about Porto.")])
+    mentions = [mention("a1", 1, 16), mention("a2", 1, 17, canonical="Porto")]
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt  # stands for SIGKILL: every file of the batch is written, the commit is not
+
+    monkeypatch.setattr(log, "commit", killed)
+    with pytest.raises(KeyboardInterrupt):
+        publish(tmp_path, pages=[], failures=[], mentions=mentions, articles=fresh)
+    monkeypatch.undo()
+    catalog.build(tmp_path)
+    con = catalog.connect(tmp_path)
+    assert con.sql("SELECT article_id FROM article_versions").fetchall() == [("a0",)]
+    assert con.sql("SELECT count(*) FROM entity_mention_versions").fetchall() == [(0,)]
+    con.close()
+    assert len(log.debris(tmp_path, ["articles", "entity_mentions"], log.read(tmp_path))) == 2
+    assert prepare(tmp_path)["debris_files_deleted"] == 2
+
+    # The next run, with other batch boundaries: one article per batch.
+    for rows in ([article("a1")], [article("a2", text="Other text about Porto.")]):
+        load(tmp_path, rows, mentions_for=lambda a: [m for m in mentions if m["article_id"] == a["article_id"]])
+    con = catalog.connect(tmp_path)
+    assert con.sql("SELECT article_id, version FROM article_versions ORDER BY 1").fetchall() == [
+        ("a0", 1),
+        ("a1", 1),
+        ("a2", 1),
+    ]
+    assert con.sql("SELECT article_id, canonical FROM entity_mention_versions ORDER BY 1").fetchall() == [
+        ("a1", "Lisbon"),
+        ("a2", "Porto"),
+    ]
