@@ -363,5 +363,41 @@ def status(
     out.print(recent)
 
 
+@app.command()
+def check(
+    warehouse: WarehouseOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Check the warehouse is whole: files, schema versions, duplicate keys, orphans. Changes nothing.
+
+    Exits 1 when something is wrong, with one line per problem; notes (debris the next run deletes, old
+    schema versions, crowded partitions) do not fail the check.
+
+    Example:
+
+      newsetl check -w /data/news
+    """
+    from warehouse.check import check as check_warehouse
+
+    root = Path(load_settings(warehouse=warehouse).warehouse)
+    if not root.exists():
+        _fail(f"no warehouse at {root} (run `newsetl run` first, or pass --warehouse)", debug)
+    report = check_warehouse(root)
+    if as_json:
+        print(json.dumps(report.as_dict(), indent=2))
+    else:
+        files = sum(report.files.values())
+        rows = ", ".join(f"{k} {v:,}" for k, v in report.rows.items())
+        out.print(f"Warehouse {root}: {files} files; rows: {rows}", highlight=False, soft_wrap=True)
+        for note in report.notes:
+            out.print(f"note: {note}", highlight=False, soft_wrap=True)
+        for problem in report.problems:
+            err.print(f"[red]problem:[/red] {problem}", highlight=False, soft_wrap=True)
+        out.print("OK" if report.ok else f"{len(report.problems)} problems", highlight=False)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
 if __name__ == "__main__":
     app()

@@ -154,18 +154,23 @@ def commit(
     raise CommitConflict(f"could not commit after {attempts} attempts: too many concurrent writers")
 
 
-def adopt_existing(root: Path, tables: list[str]) -> Snapshot:
-    """A warehouse written before the log existed: commit the Parquet files it has, once."""
-    snapshot = read(root)
-    if snapshot.version or _log_dir(root).exists():
-        return snapshot
+def unlogged(root: Path, tables: list[str]) -> dict[str, list[str]]:
+    """The Parquet files of a warehouse written before the log existed, per table (nothing if it has a log)."""
+    if _log_dir(root).exists():
+        return {}
     found = {
         t: [p.relative_to(root).as_posix() for p in sorted((root / t).rglob("*.parquet"))]
         for t in tables
         if (root / t).exists()
     }
-    if not any(found.values()):
-        return snapshot
+    return {t: paths for t, paths in found.items() if paths}
+
+
+def adopt_existing(root: Path, tables: list[str]) -> Snapshot:
+    """A warehouse written before the log existed: commit the Parquet files it has, once."""
+    found = unlogged(root, tables)
+    if not found:
+        return read(root)
     return commit(root, add=found, info={"operation": "adopt files written before the commit log"})
 
 
