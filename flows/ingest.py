@@ -28,6 +28,7 @@ from flows.sources import Source, dedupe, load_sources_file, sources_from_inputs
 from flows.tasks import (
     build_catalog,
     chunks,
+    compact_if_crowded,
     crawl_policy,
     enrich_batch,
     extract_batch,
@@ -152,6 +153,8 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
             progress.advance(len(refs_batch))
         counts.update(crawler.counts)
         crawl.record(found.listings)
+        stage = "compact"
+        counts.update(compact_if_crowded(root, settings.compact_threshold))
     except Exception as exc:
         status, error = "failed", f"{stage}: {type(exc).__name__}: {exc}"
         logger().error("run failed in %s\n%s", stage, traceback.format_exc())

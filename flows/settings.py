@@ -50,6 +50,9 @@ class Settings(BaseSettings):
         description="spaCy pipeline per language code; languages not listed get no entities",
     )
     ner_batch_size: int = Field(32, ge=1, description="texts per nlp.pipe batch")
+    compact_threshold: int = Field(
+        64, ge=2, description="a run compacts a table once a partition of it has more files than this"
+    )
     lock_wait: float = Field(0.0, ge=0, description="seconds to wait for another run writing to the warehouse")
 
     @classmethod

@@ -27,7 +27,7 @@ from flows.sources import PageRef
 from transforms.entities import entities_for_texts
 from transforms.extract import ExtractOptions, Failure, Listing, extract_article
 from transforms.text import short_id
-from warehouse import catalog
+from warehouse import catalog, compact
 from warehouse.loader import WarehouseState, publish
 
 
@@ -183,6 +183,17 @@ def load_batch(root: Path, state: WarehouseState, pages, failures, mentions, art
     state.mark_written(pages, failures)
     catalog.build(root)  # analysts see each committed batch, not only the finished run
     return written
+
+
+@task(name="compact", cache_policy=NO_CACHE)
+def compact_if_crowded(root: Path, threshold: int) -> dict[str, int]:
+    """Merge the small files of tables that have a partition over `threshold` files (the run holds the lock)."""
+    tables = compact.crowded(root, threshold)
+    if not tables:
+        return {}
+    done = compact.compact(root, min_files=2, tables=tables)
+    catalog.build(root)
+    return {"partitions_compacted": done.partitions, "files_compacted": done.files_before}
 
 
 @task(name="catalog", cache_policy=NO_CACHE, retries=1)

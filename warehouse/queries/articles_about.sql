@@ -2,4 +2,4 @@
 SELECT day, domain, title, language
 FROM articles
 WHERE title ILIKE '%interest rate%' OR text ILIKE '%interest rate%'
-ORDER BY day DESC;
+ORDER BY day DESC, domain, title;
