@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from transforms.extract import record_hash
-from transforms.text import sha256_hex
+from transforms.text import sha256_hex, simhash
 from warehouse import catalog, writer
 from warehouse.loader import WarehouseState, prepare, publish
 from warehouse.schemas import SCHEMA_VERSION
@@ -41,7 +41,7 @@ def article(article_id="a1", text="Some text about Lisbon.", title="T", day=date
         "text": text,
         "word_count": len(text.split()),
         "content_hash": sha256_hex(text),
-        "simhash": 2**63 + 5,
+        "simhash": simhash(text),
         "duplicate_of": None,
         "extractor": "test",
         "extracted_at": T0,

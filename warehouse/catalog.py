@@ -22,6 +22,8 @@ DERIVED_VIEWS = {
     "articles": """
         SELECT * FROM article_versions
         QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY version DESC) = 1""",
+    "unique_articles": """
+        SELECT * FROM articles WHERE duplicate_of IS NULL""",
     "entity_mentions": """
         SELECT m.* FROM entity_mention_versions m JOIN articles a USING (article_id, version)""",
     "entities": """

@@ -11,6 +11,7 @@ never visible without its mentions and pages, whatever moment a run is killed at
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from transforms.dedup import NearDuplicateIndex
 from warehouse import log, writer
 from warehouse.schemas import TABLES
 
@@ -32,21 +33,29 @@ class StoredArticle:
 class WarehouseState:
     articles: dict[str, StoredArticle] = field(default_factory=dict)
     content_owner: dict[str, str] = field(default_factory=dict)  # content hash -> earliest article_id
+    near: NearDuplicateIndex = field(default_factory=NearDuplicateIndex)  # simhashes of articles that own theirs
     page_ids: set[str] = field(default_factory=set)
     failure_ids: set[str] = field(default_factory=set)
 
     @classmethod
     def read(cls, root: Path) -> "WarehouseState":
         state = cls()
-        cols = ["article_id", "version", "content_hash", "title", "record_hash", "extracted_at"]
+        cols = ["article_id", "version", "content_hash", "title", "record_hash", "extracted_at", "published_at"]
+        cols += ["simhash", "duplicate_of"]
         stored = writer.read(root, "articles", cols).sort_by([("extracted_at", "ascending"), ("version", "ascending")])
+        owners: dict[str, tuple] = {}  # article_id -> (publish order, simhash) of articles that are no copy
         for row in stored.to_pylist():
             current = state.articles.get(row["article_id"])
             if current is None or row["version"] > current.version:
                 state.articles[row["article_id"]] = StoredArticle(
                     row["version"], row["content_hash"], row["title"], row["record_hash"]
                 )
-            state.content_owner.setdefault(row["content_hash"], row["article_id"])
+            state.content_owner.setdefault(row["content_hash"], row["duplicate_of"] or row["article_id"])
+            if row["duplicate_of"] is None and row["article_id"] not in owners:
+                published = row["published_at"] or row["extracted_at"]
+                owners[row["article_id"]] = ((row["published_at"] is None, published), row["simhash"])
+        ordered = sorted(owners.items(), key=lambda kv: kv[1][0])
+        state.near.extend([h for _, (_, h) in ordered], [a for a, _ in ordered])
         state.page_ids = set(writer.read(root, "pages", ["page_id"]).column("page_id").to_pylist())
         state.failure_ids = set(writer.read(root, "failures", ["failure_id"]).column("failure_id").to_pylist())
         return state
@@ -54,14 +63,19 @@ class WarehouseState:
     def plan_articles(self, rows: list[dict]) -> tuple[list[dict], int]:
         """Keep new or changed articles, numbering their versions; returns (rows to load, unchanged count)."""
         fresh, unchanged = [], 0
-        # The earliest published copy of a text owns it; later copies are marked duplicate_of it.
+        # The earliest published copy of a text owns it; later copies, exact or near (simhash within
+        # transforms.dedup.THRESHOLD bits), are marked duplicate_of it.
         for row in sorted(rows, key=lambda r: (r["published_at"] is None, r["published_at"] or r["extracted_at"])):
             stored = self.articles.get(row["article_id"])
             if stored and stored.same_as(row):
                 unchanged += 1
                 continue
             row["version"] = stored.version + 1 if stored else 1
-            owner = self.content_owner.setdefault(row["content_hash"], row["article_id"])
+            owner = self.content_owner.get(row["content_hash"]) or self.near.find(row["simhash"])
+            if owner is None:
+                owner = row["article_id"]
+                self.near.add(row["simhash"], owner)
+            self.content_owner.setdefault(row["content_hash"], owner)
             row["duplicate_of"] = owner if owner != row["article_id"] else None
             self.articles[row["article_id"]] = StoredArticle(
                 row["version"], row["content_hash"], row["title"], row["record_hash"]
