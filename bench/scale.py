@@ -5,8 +5,8 @@
 
 For each size it writes a warehouse as hourly runs would (batches of `--batch` articles, one commit each,
 through the same writer and commit log as the flow), then measures:
-- a scheduled `newsetl run` with nothing new (a URL list of 1,000 stored URLs), against a running Prefect
-  server, as scheduled runs use (median of 3);
+- a scheduled `newsetl run` with nothing new (a URL list of ~1,000 stored URLs), against a running Prefect
+  server, as scheduled runs use (median of 3), and its peak RSS;
 - each query in warehouse/queries/ (median of 3, after one warm-up);
 - `newsetl compact`, and the same queries after it;
 - disk per article, per table.
@@ -172,7 +172,7 @@ def generate(root: Path, size: int, batch: int) -> dict:
     for i in range(0, size, batch):
         run_id = f"bench-run-{i // batch:06d}"
         tables = gen.batch(min(batch, size - i), run_id)
-        urls += tables["pages"].column("url").to_pylist()[:2]
+        urls += tables["pages"].column("url").to_pylist()[: max(1, 1000 * batch // size)]
         added = {
             name: [p.relative_to(root).as_posix() for p in writer.write_table_files(root, name, table)]
             for name, table in tables.items()
