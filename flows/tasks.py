@@ -181,7 +181,8 @@ def load_batch(root: Path, state: WarehouseState, pages, failures, mentions, art
         root, pages=pages, failures=failures, mentions=mentions, articles=articles, fetch_log=list(fetch_log)
     )
     state.mark_written(pages, failures)
-    catalog.build(root)  # analysts see each committed batch, not only the finished run
+    if any(written.values()):
+        catalog.build(root)  # analysts see each committed batch, not only the finished run
     return written
 
 

@@ -84,6 +84,7 @@ def test_compaction_upgrades_old_files_keeps_replaced_ones_for_the_grace_period(
     import pyarrow.parquet as pq
 
     assert pq.read_schema(merged).metadata[b"newsetl.schema_version"] == b"2"
+    assert pq.read_metadata(merged).num_row_groups == 1  # 4 small files, not 4 small row groups
     assert compact(tmp_path).partitions == 0  # nothing left to merge
     assert prepare(tmp_path)["debris_files_deleted"] == 0
     monkeypatch.setattr(log, "GRACE_SECONDS", 0)
@@ -97,3 +98,19 @@ def test_compact_waits_its_turn(tmp_path):
     with writer_lock(tmp_path, "newsetl ingest (flow run x)"):
         result = CliRunner().invoke(app, ["compact", "-w", str(tmp_path)])
     assert result.exit_code == 3 and "flow run x" in result.output
+
+
+@pytest.mark.slow
+def test_a_run_compacts_crowded_partitions_on_its_own(prefect_harness, tmp_path):
+    from flows.ingest import ingest
+
+    root = tmp_path / "wh"
+    summary = ingest(
+        inputs=[str(SAMPLE_PAGES)], warehouse=str(root), batch_size=2, options={"compact_threshold": 3}
+    )
+    assert summary["counts"]["partitions_compacted"] > 0
+    for table in ("articles", "entity_mentions", "pages"):
+        assert max(files_per_partition(root, table).values()) <= 3, table
+    assert check(root).ok
+    con = catalog.connect(root)
+    assert con.sql("SELECT count(*) FROM articles").fetchall() == [(23,)]

@@ -19,9 +19,11 @@ CATALOG_FILE = "news.duckdb"
 STORAGE_VERSION = "v1.5.0"
 
 DERIVED_VIEWS = {
+    # The latest version: no newer version of the same article exists. On 1M articles the anti-join beat a
+    # row_number() window by 1.2-2.6x on every example query (bench/scale.py's warehouse).
     "articles": """
-        SELECT * FROM article_versions
-        QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY version DESC) = 1""",
+        SELECT v.* FROM article_versions v
+        ANTI JOIN article_versions newer ON newer.article_id = v.article_id AND newer.version > v.version""",
     "unique_articles": """
         SELECT * FROM articles WHERE duplicate_of IS NULL""",
     "entity_mentions": """
@@ -76,6 +78,9 @@ def build(root: Path) -> Path:
     tmp.unlink(missing_ok=True)
     snapshot = log.read(root)
     con = duckdb.connect()
+    # Creating a view binds it, which reads every file's footer, and each derived view binds its base views
+    # again: caching footers halved the build at 1M articles (1.37 s -> 0.71 s, bench/scale.py's warehouse).
+    con.execute("SET parquet_metadata_cache = true")
     try:
         con.execute(f"ATTACH {_sql_string(str(tmp))} AS catalog (STORAGE_VERSION '{STORAGE_VERSION}')")
         con.execute("USE catalog")
