@@ -105,9 +105,7 @@ def test_a_run_compacts_crowded_partitions_on_its_own(prefect_harness, tmp_path)
     from flows.ingest import ingest
 
     root = tmp_path / "wh"
-    summary = ingest(
-        inputs=[str(SAMPLE_PAGES)], warehouse=str(root), batch_size=2, options={"compact_threshold": 3}
-    )
+    summary = ingest(inputs=[str(SAMPLE_PAGES)], warehouse=str(root), batch_size=2, options={"compact_threshold": 3})
     assert summary["counts"]["partitions_compacted"] > 0
     for table in ("articles", "entity_mentions", "pages"):
         assert max(files_per_partition(root, table).values()) <= 3, table
