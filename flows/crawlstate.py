@@ -97,33 +97,24 @@ class CrawlState:
         self.record(visits)
         return len(visits)
 
-    def done(self, urls: Iterable[str]) -> set[str]:
-        """The URLs among `urls` already stored (or gone) from earlier runs."""
-        keys = {url_key(u): u for u in urls}
-        found: set[str] = set()
-        items = list(keys)
-        with self._lock:
-            for i in range(0, len(items), 500):
-                chunk = items[i : i + 500]
-                marks = ",".join("?" * len(chunk))
-                rows = self._db.execute(
-                    f"SELECT url_key FROM urls WHERE url_key IN ({marks}) AND outcome IN {DONE}", chunk
-                )
-                found.update(keys[k] for (k,) in rows)
-        return found
-
-    def items_done(self, items: Iterable[str]) -> set[str]:
-        """The local items (files, WARC records) among `items` already stored by earlier runs."""
-        keys = list(dict.fromkeys(items))
+    def _present(self, sql: str, keys: list[str]) -> set[str]:
+        """The keys among `keys` that `sql` (with one `{marks}` placeholder list) finds, 500 at a time."""
         found: set[str] = set()
         with self._lock:
             for i in range(0, len(keys), 500):
                 chunk = keys[i : i + 500]
-                marks = ",".join("?" * len(chunk))
-                found.update(
-                    k for (k,) in self._db.execute(f"SELECT item_key FROM items WHERE item_key IN ({marks})", chunk)
-                )
+                found.update(k for (k,) in self._db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk))
         return found
+
+    def done(self, urls: Iterable[str]) -> set[str]:
+        """The URLs among `urls` already stored (or gone) from earlier runs."""
+        keys = {url_key(u): u for u in urls}
+        sql = f"SELECT url_key FROM urls WHERE url_key IN ({{marks}}) AND outcome IN {DONE}"
+        return {keys[k] for k in self._present(sql, list(keys))}
+
+    def items_done(self, items: Iterable[str]) -> set[str]:
+        """The local items (files, WARC records) among `items` already stored by earlier runs."""
+        return self._present("SELECT item_key FROM items WHERE item_key IN ({marks})", list(dict.fromkeys(items)))
 
     def record_items(self, items: Iterable[str]) -> None:
         now = datetime.now(UTC).isoformat()

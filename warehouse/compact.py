@@ -9,7 +9,6 @@ so a query sees either the old files or the new one, never both or neither. The 
 the log's grace period, for readers of an older catalog; the next writer deletes them after that.
 """
 
-import hashlib
 import os
 import uuid
 from collections import defaultdict
@@ -56,13 +55,10 @@ def _merge(root: Path, name: str, paths: list[Path]) -> tuple[Path, int]:
     paths = sorted(paths, key=lambda p: (_min_day(p) is None, _min_day(p) or 0, p.name))
     dataset = ds.dataset([str(p) for p in paths], format="parquet", schema=spec.schema)
     # Name the file by its rows' keys, like every other file: merging the same rows again gives the same name.
-    keys = dataset.to_table(columns=list(spec.key))
-    digest = hashlib.sha256()
-    for row in sorted(zip(*(keys.column(k).to_pylist() for k in spec.key), strict=True)):
-        digest.update(repr(row).encode())
-    final = paths[0].parent / f"part-{digest.hexdigest()[:20]}.parquet"
+    name_id = writer.file_id(dataset.to_table(columns=list(spec.key)), spec.key)
+    final = paths[0].parent / f"part-{name_id}.parquet"
     if final in paths:  # the same rows merged before under this name: nothing to gain
-        final = final.with_name(f"part-{digest.hexdigest()[:20]}-{uuid.uuid4().hex[:6]}.parquet")
+        final = final.with_name(f"part-{name_id}-{uuid.uuid4().hex[:6]}.parquet")
     staging = root / writer.STAGING
     staging.mkdir(parents=True, exist_ok=True)
     tmp = staging / f"{uuid.uuid4().hex}.parquet"

@@ -40,7 +40,8 @@ def to_table(spec: TableSpec, rows: list[dict]) -> pa.Table:
     return table
 
 
-def _file_id(table: pa.Table, key: tuple[str, ...]) -> str:
+def file_id(table: pa.Table, key: tuple[str, ...]) -> str:
+    """A name for a file from the keys of its rows: the same rows always get the same name."""
     digest = hashlib.sha256()
     for row in sorted(zip(*(table.column(k).to_pylist() for k in key), strict=True)):
         digest.update(repr(row).encode())
@@ -96,7 +97,7 @@ def write_table_files(root: Path, name: str, table: pa.Table) -> list[Path]:
     for month, part in parts:
         part = part.sort_by([(c, "ascending") for c in spec.sort_by])
         folder = root / name / f"month={month}" if month else root / name
-        final = folder / f"part-{_file_id(part, spec.key)}.parquet"
+        final = folder / f"part-{file_id(part, spec.key)}.parquet"
         _write_atomic(part, final, root / STAGING)
         written.append(final)
     return written
