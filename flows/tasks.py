@@ -9,6 +9,7 @@ warehouse).
 """
 
 import logging
+import time
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -182,8 +183,21 @@ def load_batch(root: Path, state: WarehouseState, pages, failures, mentions, art
     )
     state.mark_written(pages, failures)
     if any(written.values()):
-        catalog.build(root)  # analysts see each committed batch, not only the finished run
+        refresh_catalog(root)
     return written
+
+
+CATALOG_REFRESH_SECONDS = 60.0
+_catalog_built: dict[Path, float] = {}
+
+
+def refresh_catalog(root: Path) -> None:
+    """Rebuild the catalog during a long run, at most once a minute, so analysts see committed batches before
+    the run ends (a build costs ~0.5 s at 1M articles; every batch would be ~12 % of a run's time there)."""
+    now = time.monotonic()
+    if now - _catalog_built.get(root, float("-inf")) >= CATALOG_REFRESH_SECONDS:
+        catalog.build(root)
+        _catalog_built[root] = now
 
 
 @task(name="compact", cache_policy=NO_CACHE)
