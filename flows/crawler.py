@@ -201,7 +201,10 @@ class Crawler:
             async def worker(queue: deque[int]) -> None:
                 while queue:
                     i = queue.popleft()
-                    results[i] = await self._fetch(client, requests[i])
+                    try:
+                        results[i] = await self._fetch(client, requests[i])
+                    except Exception as exc:  # a bug or a parser's surprise costs one URL, not the batch
+                        results[i] = Failure(requests[i].url, "fetch", "error", f"{type(exc).__name__}: {exc}")
 
             await asyncio.gather(*(worker(q) for q in queues.values() for _ in range(min(p.per_host, len(q)))))
         return results  # type: ignore[return-value]

@@ -44,19 +44,27 @@ def discover(
 ) -> Discovery:
     found = Discovery()
     for source in sources:
-        if source.kind in ("files", "urls"):
-            refs, bad = local_refs(source)
-            found.refs += refs
-            found.bad += bad
-        elif source.kind == "warc":
-            _warc(source, found)
-        elif crawler is None:
-            raise ValueError("feeds and sitemaps need a crawler")
-        elif source.kind == "feed":
-            _feed(source, crawler, state, found)
-        else:
-            _sitemap(source, crawler, state, limits, found)
+        try:
+            _discover_one(source, crawler, state, limits, found)
+        except Exception as exc:  # one source that breaks (a bug, a parser's surprise) must not stop the others
+            where = source.url or source.path or source.name
+            found.bad.append(BadRef(where, "discover_error", f"source {source.name}: {type(exc).__name__}: {exc}"))
     return found
+
+
+def _discover_one(source: Source, crawler, state, limits: Limits, found: Discovery) -> None:
+    if source.kind in ("files", "urls"):
+        refs, bad = local_refs(source)
+        found.refs += refs
+        found.bad += bad
+    elif source.kind == "warc":
+        _warc(source, found)
+    elif crawler is None:
+        raise ValueError("feeds and sitemaps need a crawler")
+    elif source.kind == "feed":
+        _feed(source, crawler, state, found)
+    else:
+        _sitemap(source, crawler, state, limits, found)
 
 
 def _warc(source: Source, found: Discovery) -> None:

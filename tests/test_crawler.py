@@ -303,3 +303,21 @@ def test_every_url_is_accounted_for(web):
     results = crawler(retries=0).fetch_all([Request(u) for u in urls])
     assert len(results) == len(urls) and all(isinstance(r, Fetched | Failure) for r in results)
     assert [getattr(r, "reason", "ok") for r in results] == ["ok", "http_410", "not_html", "http_404", "dns_error"]
+
+
+def test_an_unexpected_error_costs_one_url_not_the_batch(web, monkeypatch):
+    # A parser that raises where no test foresaw it (here: robots.txt parsing for one host) stands for a bug.
+    import flows.crawler
+
+    web.routes["/a"] = Route(HTML)
+    real_parse = flows.crawler.Protego.parse
+
+    def parse(text):
+        if "explode" in text:
+            raise UnicodeError("parser surprise")
+        return real_parse(text)
+
+    monkeypatch.setattr(flows.crawler.Protego, "parse", staticmethod(parse))
+    web.routes["/robots.txt"] = Route(b"User-agent: *\n# explode\n", content_type="text/plain")
+    result = fetch(crawler(), f"{web.base}/a")
+    assert isinstance(result, Failure) and result.reason == "error" and "parser surprise" in result.detail

@@ -253,3 +253,21 @@ def test_a_warc_file_that_breaks_off_keeps_the_records_before_the_break(tmp_path
     fetched = fetch_refs(found.refs, run_id="r", max_bytes=3_000_000, crawler=None, state=None)
     assert len(fetched.pages) == 2
     assert [f.reason for f in fetched.failures] == ["warc_truncated"]
+
+
+def test_a_source_that_breaks_is_a_failure_row_and_the_others_go_on(tmp_path, monkeypatch):
+    import flows.discover
+
+    def broken(*args):
+        raise RuntimeError("index exploded")
+
+    monkeypatch.setattr(flows.discover.warc, "index", broken)  # stands for a bug in one source's reader
+    page = tmp_path / "page.html"
+    page.write_text("<p>hello</p>")
+    found = discover(
+        [Source(name="cc", kind="warc", path=str(page)), Source(name="local", kind="files", path=str(page))],
+        crawler=None,
+        state=None,
+    )
+    assert [(b.reason, "index exploded" in b.detail) for b in found.bad] == [("discover_error", True)]
+    assert [r.source for r in found.refs] == ["local"]
