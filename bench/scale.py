@@ -9,7 +9,9 @@ through the same writer and commit log as the flow), then measures:
   server, as scheduled runs use (median of 3), and its peak RSS;
 - each query in warehouse/queries/ (median of 3, after one warm-up);
 - `newsetl compact`, and the same queries after it;
-- disk per article, per table.
+- disk per article, per table;
+- reading the stored keys a run with new pages starts from (time, memory), in a child process;
+- last (it adds to the warehouse): an hourly run that finds 500 new article pages, and its peak RSS.
 
 Synthetic rows: texts of ~350 words drawn from a 20,000-word vocabulary (log-normal lengths), ~10 entity
 mentions per article drawn Zipf-like from 50,000 entities, 2% syndicated copies, 5% failures per page, one
@@ -74,7 +76,7 @@ class Generator:
         articles = {
             "article_id": article_ids,
             "version": [1] * n,
-            "page_id": _ids("p", numbers),
+            "page_id": _ids("b", numbers),
             "url": urls,
             "canonical_url": urls,
             "domain": [f"site{s}.example" for s in site],
@@ -97,7 +99,7 @@ class Generator:
             "extractor": ["trafilatura 2.3.1"] * n,
             "extracted_at": extracted,
             "run_id": [run_id] * n,
-            "record_hash": _ids("r", numbers),
+            "record_hash": _ids("d", numbers),
         }
         per_article = rng.poisson(10, n)
         m_article = np.repeat(np.arange(n), per_article)
@@ -250,6 +252,53 @@ def nothing_new_run(root: Path, urls: list[str], env: dict, repeats: int = 3) ->
     }
 
 
+STATE_READ = """
+import json, resource, sys, time
+from pathlib import Path
+from warehouse.loader import WarehouseState
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+t0 = time.perf_counter()
+state = WarehouseState.read(Path(sys.argv[1]))
+seconds = time.perf_counter() - t0
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"seconds": round(seconds, 2), "rss_added_mib": round((after - before) / 1024),
+                  "articles": len(state.articles), "pages": len(state.page_ids)}))
+"""
+
+
+def state_read(root: Path) -> dict:
+    """What a run with pages to process pays up front: reading the stored keys (a child process of its own)."""
+    done = subprocess.run([sys.executable, "-c", STATE_READ, str(root)], cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr[-3000:])
+    return json.loads(done.stdout)
+
+
+def new_pages_run(root: Path, env: dict, pages: int = 500) -> dict:
+    """An hourly run that finds `pages` new article pages (synthetic HTML in a WARC file, as bench/load.py)."""
+    from load import make_warc
+
+    warc = root.parent / "hourly.warc.gz"
+    make_warc(warc, pages, url_path="hourly")
+    t0 = time.perf_counter()
+    done = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", sys.executable, "-m", "flows.cli", "run", str(warc), "-w", str(root), "--json"],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    seconds = time.perf_counter() - t0
+    warc.unlink()
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr[-3000:])
+    counts = json.loads(done.stdout)["counts"]
+    return {
+        "pages": pages,
+        "seconds": round(seconds, 1),
+        "peak_rss_mib": round(int(done.stderr.strip().splitlines()[-1]) / 1024),
+        "articles_new": counts.get("articles_new", 0),
+        "duplicates": counts.get("duplicates", 0),
+    }
+
+
 def disk(root: Path, size: int) -> dict:
     out = {}
     for name in TABLES:
@@ -295,7 +344,9 @@ def main() -> None:
                     "query_ms": time_queries(root),
                     "nothing_new_run": nothing_new_run(root, made["sample_urls"], env),
                     "bytes_per_article": disk(root, size),
+                    "state_read": state_read(root),
                 }
+                result["new_pages_run"] = new_pages_run(root, env)  # last: it adds to the warehouse
                 results.append(result)
                 print(json.dumps(result), flush=True)
                 if not args.keep:
@@ -326,6 +377,12 @@ def write_results(results: list[dict], batch: int) -> None:
         + " | ".join(str(r["nothing_new_run"]["median_s"]) for r in results)
         + " |",
         "| its peak RSS (MiB) | " + " | ".join(str(r["nothing_new_run"]["peak_rss_mib"]) for r in results) + " |",
+        "| hourly run with 500 new pages (s) | "
+        + " | ".join(str(r["new_pages_run"]["seconds"]) for r in results)
+        + " |",
+        "| its peak RSS (MiB) | " + " | ".join(str(r["new_pages_run"]["peak_rss_mib"]) for r in results) + " |",
+        "| reading the stored keys (s) | " + " | ".join(str(r["state_read"]["seconds"]) for r in results) + " |",
+        "| memory they take (MiB) | " + " | ".join(str(r["state_read"]["rss_added_mib"]) for r in results) + " |",
     ]
     for q in QUERIES:
         lines.append(f"| `{q.stem}` (ms) | " + " | ".join(str(r["query_ms"][q.stem]) for r in results) + " |")

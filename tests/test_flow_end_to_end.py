@@ -103,6 +103,27 @@ def test_example_queries_run_and_return_rows(sample_warehouse, query_file):
     assert json.loads(result.output), f"{query_file.name} returned no rows on the sample"
 
 
+PLAIN_FORMS = {  # the obvious SQL for the example queries that were rewritten for speed at 1M articles
+    "articles_about": """
+        SELECT day, domain, title, language FROM articles
+        WHERE title ILIKE '%interest rate%' OR text ILIKE '%interest rate%'
+        ORDER BY day DESC, domain, title""",
+    "entity_cooccurrence": """
+        SELECT x.canonical, y.canonical, count(DISTINCT x.article_id) AS articles
+        FROM entities x JOIN entities y ON x.article_id = y.article_id AND x.canonical < y.canonical
+        WHERE x.label IN ('PERSON', 'ORG') AND y.label IN ('PERSON', 'ORG') AND NOT x.is_duplicate
+        GROUP BY ALL ORDER BY articles DESC, 1, 2 LIMIT 25""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN_FORMS))
+def test_fast_example_queries_give_what_their_plain_forms_give(sample_warehouse, name):
+    root, _, _ = sample_warehouse
+    con = catalog.connect(root)
+    fast = con.sql((PROJECT / "warehouse" / "queries" / f"{name}.sql").read_text()).fetchall()
+    assert fast and fast == con.sql(PLAIN_FORMS[name]).fetchall()
+
+
 def test_query_formats_and_errors(sample_warehouse):
     root, _, _ = sample_warehouse
     runner = CliRunner()

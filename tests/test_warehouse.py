@@ -298,7 +298,7 @@ def test_a_warehouse_written_with_schema_1_stays_readable_and_versionable(tmp_pa
 
     assert prepare(tmp_path) == {"files_adopted": 2, "debris_files_deleted": 0}  # the upgrade: files enter the log
     state = WarehouseState.read(tmp_path)  # old rows have no record_hash: compared on text and title
-    assert state.articles["a1"].record_hash is None
+    assert state.article("a1").legacy
     fresh, unchanged = state.plan_articles([article("a1")])
     assert (fresh, unchanged) == ([], 1)
     fresh, _ = state.plan_articles([article("a1", title="New title")])

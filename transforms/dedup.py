@@ -12,6 +12,7 @@ from chance: two unrelated hashes fall within 6 bits with probability about 4e-1
 """
 
 import itertools
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -26,41 +27,51 @@ def _band(values: np.ndarray, lo: int, hi: int) -> np.ndarray:
 
 
 class NearDuplicateIndex:
-    """Simhashes in insertion order; `find` returns the earliest inserted owner within THRESHOLD bits."""
+    """Simhashes in insertion order, each with its owner (an integer key); `find` returns the earliest
+    inserted owner within THRESHOLD bits. Storage grows by doubling, so adding one hash costs O(1)."""
 
     def __init__(self) -> None:
-        self._hashes = np.empty(0, dtype=np.uint64)
-        self._owners: list[str] = []
+        self._hashes = np.empty(1024, dtype=np.uint64)
+        self._owners = np.empty(1024, dtype=np.uint64)
+        self._size = 0
         self._bands: list[tuple[np.ndarray, np.ndarray]] = []  # per band: sorted band values, their positions
         self._indexed = 0  # positions below this are in the sorted bands; the rest are scanned
 
     def __len__(self) -> int:
-        return len(self._owners)
+        return self._size
 
     def _rebuild(self) -> None:
         self._bands = []
+        hashes = self._hashes[: self._size]
         for lo, hi in BANDS:
-            values = _band(self._hashes, lo, hi)
-            order = np.argsort(values, kind="stable")
+            values = _band(hashes, lo, hi).astype(np.uint16)  # a band is at most 10 bits
+            order = np.argsort(values, kind="stable").astype(np.uint32)
             self._bands.append((values[order], order))
-        self._indexed = len(self._hashes)
+        self._indexed = self._size
 
-    def extend(self, hashes: list[int], owners: list[str]) -> None:
-        self._hashes = np.concatenate([self._hashes, np.array(hashes, dtype=np.uint64)])
-        self._owners += owners
-        if len(self._hashes) - self._indexed > REBUILD_AFTER or not self._indexed:
+    def extend(self, hashes: Sequence[int] | np.ndarray, owners: Sequence[int] | np.ndarray) -> None:
+        hashes, owners = np.asarray(hashes, dtype=np.uint64), np.asarray(owners, dtype=np.uint64)
+        end = self._size + len(hashes)
+        if end > len(self._hashes):
+            capacity = max(end, 2 * len(self._hashes))
+            self._hashes = np.resize(self._hashes, capacity)
+            self._owners = np.resize(self._owners, capacity)
+        self._hashes[self._size : end] = hashes
+        self._owners[self._size : end] = owners
+        self._size = end
+        if self._size - self._indexed > REBUILD_AFTER or not self._indexed:
             self._rebuild()
 
-    def add(self, simhash: int, owner: str) -> None:
+    def add(self, simhash: int, owner: int) -> None:
         self.extend([simhash], [owner])
 
-    def find(self, simhash: int) -> str | None:
-        if not len(self._owners):
+    def find(self, simhash: int) -> int | None:
+        if not self._size:
             return None
         query = np.uint64(simhash)
-        candidates = [np.arange(self._indexed, len(self._hashes))]  # added since the last rebuild
+        candidates = [np.arange(self._indexed, self._size)]  # added since the last rebuild
         for (lo, hi), (values, order) in zip(BANDS, self._bands, strict=True):
-            key = _band(np.array([query]), lo, hi)[0]
+            key = np.uint16(_band(np.array([query]), lo, hi)[0])
             start, stop = np.searchsorted(values, key, side="left"), np.searchsorted(values, key, side="right")
             candidates.append(order[start:stop])
         positions = np.unique(np.concatenate(candidates))
@@ -68,4 +79,4 @@ class NearDuplicateIndex:
             return None
         distances = np.bitwise_count(self._hashes[positions] ^ query)
         close = positions[distances <= THRESHOLD]
-        return self._owners[int(close.min())] if len(close) else None
+        return int(self._owners[int(close.min())]) if len(close) else None

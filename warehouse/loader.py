@@ -11,58 +11,111 @@ never visible without its mentions and pages, whatever moment a run is killed at
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
+
 from transforms.dedup import NearDuplicateIndex
+from transforms.text import short_id
 from warehouse import log, writer
+from warehouse.keys import Codec, KeyMap, KeySet
 from warehouse.schemas import TABLES
+
+READ_ROWS = 65_536  # rows per record batch while reading the stored keys: memory stays bounded
 
 
 @dataclass
 class StoredArticle:
     version: int
-    content_hash: str
-    title: str | None
-    record_hash: str | None  # None in files written before schema version 2
+    record_key: int  # record_hash as a key; for rows written before schema 2, a key of (content_hash, title)
+    legacy: bool  # no record_hash stored (schema 1): compared on text and title
 
-    def same_as(self, row: dict) -> bool:
-        if self.record_hash is not None:
-            return self.record_hash == row["record_hash"]
-        return self.content_hash == row["content_hash"] and self.title == row["title"]
+    def same_as(self, row: dict, codec: Codec) -> bool:
+        if self.legacy:
+            return self.record_key == codec.one(short_id(row["content_hash"], row["title"] or ""))
+        return self.record_key == codec.one(row["record_hash"])
 
 
 @dataclass
 class WarehouseState:
-    articles: dict[str, StoredArticle] = field(default_factory=dict)
-    content_owner: dict[str, str] = field(default_factory=dict)  # content hash -> earliest article_id
+    """Every key is a uint64 (warehouse.keys): ~40 bytes per stored article, read without a Python object per
+    row, so a run's memory does not grow with the warehouse."""
+
+    codec: Codec = field(default_factory=Codec)
+    # article id -> (version, record key, legacy)
+    articles: KeyMap = field(default_factory=lambda: KeyMap(*_no_keys(np.int64, np.uint64, bool)))
+    content_owner: KeyMap = field(default_factory=lambda: KeyMap(*_no_keys(np.uint64)))  # content -> earliest article
     near: NearDuplicateIndex = field(default_factory=NearDuplicateIndex)  # simhashes of articles that own theirs
-    page_ids: set[str] = field(default_factory=set)
-    failure_ids: set[str] = field(default_factory=set)
+    page_ids: KeySet = field(default_factory=KeySet)
+    failure_ids: KeySet = field(default_factory=KeySet)
 
     @classmethod
     def read(cls, root: Path, articles: bool = True) -> "WarehouseState":
         """The keys stored. `articles=False` skips the articles and pages, for a run with no page to process
         (a scheduled run that finds nothing new then costs the same at any warehouse size)."""
         state = cls()
-        state.failure_ids = set(writer.read(root, "failures", ["failure_id"]).column("failure_id").to_pylist())
+        state.failure_ids = KeySet(state._read_keys(root, "failures", "failure_id"))
         if not articles:
             return state
+        state._read_articles(root)
+        state.page_ids = KeySet(state._read_keys(root, "pages", "page_id"))
+        return state
+
+    def _read_keys(self, root: Path, table: str, column: str) -> np.ndarray:
+        parts = [self.codec.many(batch.column(0)) for batch in _batches(root, table, [column])]
+        return np.concatenate(parts) if parts else np.empty(0, dtype=np.uint64)
+
+    def _read_articles(self, root: Path) -> None:
         cols = ["article_id", "version", "content_hash", "title", "record_hash", "extracted_at", "published_at"]
         cols += ["simhash", "duplicate_of"]
-        stored = writer.read(root, "articles", cols).sort_by([("extracted_at", "ascending"), ("version", "ascending")])
-        owners: dict[str, tuple] = {}  # article_id -> (publish order, simhash) of articles that are no copy
-        for row in stored.to_pylist():
-            current = state.articles.get(row["article_id"])
-            if current is None or row["version"] > current.version:
-                state.articles[row["article_id"]] = StoredArticle(
-                    row["version"], row["content_hash"], row["title"], row["record_hash"]
-                )
-            state.content_owner.setdefault(row["content_hash"], row["duplicate_of"] or row["article_id"])
-            if row["duplicate_of"] is None and row["article_id"] not in owners:
-                published = row["published_at"] or row["extracted_at"]
-                owners[row["article_id"]] = ((row["published_at"] is None, published), row["simhash"])
-        ordered = sorted(owners.items(), key=lambda kv: kv[1][0])
-        state.near.extend([h for _, (_, h) in ordered], [a for a, _ in ordered])
-        state.page_ids = set(writer.read(root, "pages", ["page_id"]).column("page_id").to_pylist())
-        return state
+        parts: dict[str, list[np.ndarray]] = {k: [] for k in ("id", "version", "record", "legacy", "content",
+                                                               "extracted", "published", "dated", "simhash",
+                                                               "owner", "copy")}  # fmt: skip
+        for batch in _batches(root, "articles", cols):
+            record = batch.column("record_hash")
+            legacy = record.is_null().to_numpy(zero_copy_only=False)
+            if legacy.any():  # schema-1 rows: a key of (content_hash, title) stands in for the record hash
+                columns = (batch.column("content_hash"), batch.column("title"), record)
+                rows = zip(*(c.to_pylist() for c in columns), legacy, strict=True)
+                stand_in = [short_id(c, t or "") if old else r for c, t, r, old in rows]
+                record = pa.array(stand_in, pa.string())
+            copy_of = batch.column("duplicate_of")
+            ids = self.codec.many(batch.column("article_id"))
+            parts["id"].append(ids)
+            parts["version"].append(batch.column("version").to_numpy().astype(np.int64))
+            parts["record"].append(self.codec.many(record))
+            parts["legacy"].append(legacy)
+            parts["content"].append(self.codec.many(batch.column("content_hash"), prefix=True))
+            parts["extracted"].append(_micros(batch.column("extracted_at")))
+            published = batch.column("published_at")
+            parts["dated"].append(~published.is_null().to_numpy(zero_copy_only=False))
+            parts["published"].append(_micros(pc.coalesce(published, batch.column("extracted_at"))))
+            parts["simhash"].append(batch.column("simhash").to_numpy().astype(np.uint64))
+            parts["copy"].append(~copy_of.is_null().to_numpy(zero_copy_only=False))
+            parts["owner"].append(np.where(parts["copy"][-1], self.codec.many(copy_of.fill_null("0" * 16)), ids))
+        if not parts["id"]:
+            return
+        a = {k: np.concatenate(v) for k, v in parts.items()}
+        order = np.lexsort((a["version"], a["extracted"]))  # as loaded: by extraction time, then version
+        a = {k: v[order] for k, v in a.items()}
+        # latest version of each article
+        by_id = np.lexsort((a["version"], a["id"]))
+        last = by_id[np.r_[a["id"][by_id][1:] != a["id"][by_id][:-1], True]]
+        self.articles = KeyMap(a["id"][last], [a["version"][last], a["record"][last], a["legacy"][last]])
+        # the first article loaded with a text owns it (or the article it was marked a copy of)
+        contents, first = np.unique(a["content"], return_index=True)
+        self.content_owner = KeyMap(contents, [a["owner"][first]])
+        # articles that are no copy, once each (first loaded version), in publish order (dated ones first)
+        originals = np.flatnonzero(~a["copy"])
+        _, once = np.unique(a["id"][originals], return_index=True)
+        originals = np.sort(originals[once])
+        ranked = originals[np.lexsort((originals, a["published"][originals], ~a["dated"][originals]))]
+        self.near.extend(a["simhash"][ranked], a["id"][ranked])
+
+    def article(self, article_id: str) -> StoredArticle | None:
+        stored = self.articles.get(self.codec.one(article_id))
+        return StoredArticle(stored[0], stored[1], bool(stored[2])) if stored else None
 
     def plan_articles(self, rows: list[dict]) -> tuple[list[dict], int]:
         """Keep new or changed articles, numbering their versions; returns (rows to load, unchanged count)."""
@@ -70,41 +123,62 @@ class WarehouseState:
         # The earliest published copy of a text owns it; later copies, exact or near (simhash within
         # transforms.dedup.THRESHOLD bits), are marked duplicate_of it.
         for row in sorted(rows, key=lambda r: (r["published_at"] is None, r["published_at"] or r["extracted_at"])):
-            stored = self.articles.get(row["article_id"])
-            if stored and stored.same_as(row):
+            key = self.codec.one(row["article_id"])
+            stored = self.article(row["article_id"])
+            if stored and stored.same_as(row, self.codec):
                 unchanged += 1
                 continue
             row["version"] = stored.version + 1 if stored else 1
-            owner = self.content_owner.get(row["content_hash"]) or self.near.find(row["simhash"])
+            content = self.codec.one(row["content_hash"], prefix=True)
+            owner = self.content_owner.get(content)
+            owner = owner[0] if owner else self.near.find(row["simhash"])
             if owner is None:
-                owner = row["article_id"]
+                owner = key
                 self.near.add(row["simhash"], owner)
-            self.content_owner.setdefault(row["content_hash"], owner)
-            row["duplicate_of"] = owner if owner != row["article_id"] else None
-            self.articles[row["article_id"]] = StoredArticle(
-                row["version"], row["content_hash"], row["title"], row["record_hash"]
-            )
+            if self.content_owner.get(content) is None:
+                self.content_owner.set(content, (owner,))
+            row["duplicate_of"] = self.codec.name(owner) if owner != key else None
+            self.articles.set(key, (row["version"], self.codec.one(row["record_hash"]), False))
             fresh.append(row)
         return fresh, unchanged
 
     def new_pages(self, rows: list[dict]) -> list[dict]:
-        return _unseen(rows, "page_id", self.page_ids)
+        return _unseen(rows, "page_id", self.page_ids, self.codec)
 
     def new_failures(self, rows: list[dict]) -> list[dict]:
-        return _unseen(rows, "failure_id", self.failure_ids)
+        return _unseen(rows, "failure_id", self.failure_ids, self.codec)
 
     def mark_written(self, pages: list[dict], failures: list[dict]) -> None:
         """Record keys only once their files are published, so a retried load writes what a failed one did not."""
-        self.page_ids.update(r["page_id"] for r in pages)
-        self.failure_ids.update(r["failure_id"] for r in failures)
+        self.page_ids.update(self.codec.one(r["page_id"]) for r in pages)
+        self.failure_ids.update(self.codec.one(r["failure_id"]) for r in failures)
 
 
-def _unseen(rows: list[dict], key: str, seen: set[str]) -> list[dict]:
+def _no_keys(*dtypes) -> tuple[np.ndarray, list[np.ndarray]]:
+    return np.empty(0, dtype=np.uint64), [np.empty(0, dtype=d) for d in dtypes]
+
+
+def _micros(column: pa.Array) -> np.ndarray:
+    return column.cast(pa.timestamp("us", tz="UTC")).cast(pa.int64()).to_numpy(zero_copy_only=False)
+
+
+def _batches(root: Path, table: str, columns: list[str]):
+    paths = writer.files(root, table)
+    if not paths:
+        return
+    dataset = ds.dataset([str(p) for p in paths], format="parquet", schema=TABLES[table].schema)
+    for batch in dataset.to_batches(columns=columns, batch_size=READ_ROWS):
+        if batch.num_rows:
+            yield batch
+
+
+def _unseen(rows: list[dict], key: str, seen: KeySet, codec: Codec) -> list[dict]:
     """Rows whose key is not stored yet, each key once."""
     out, batch = [], set()
     for row in rows:
-        if row[key] not in seen and row[key] not in batch:
-            batch.add(row[key])
+        k = codec.one(row[key])
+        if k not in seen and k not in batch:
+            batch.add(k)
             out.append(row)
     return out
 

@@ -1,0 +1,56 @@
+"""The compact key store the warehouse state is held in agrees with plain Python sets and dicts."""
+
+import numpy as np
+import pyarrow as pa
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from warehouse import keys
+from warehouse.keys import Codec, KeyMap, KeySet
+
+hex_ids = st.text(alphabet="0123456789abcdef", min_size=16, max_size=16)
+any_ids = st.one_of(hex_ids, st.text(max_size=20))
+
+
+@settings(max_examples=100, deadline=None)
+@given(values=st.lists(any_ids, max_size=40))
+def test_column_and_scalar_encodings_agree_and_turn_back_into_the_strings(values):
+    codec = Codec()
+    column = codec.many(pa.chunked_array([pa.array(values, pa.string())]))
+    assert [int(k) for k in column] == [codec.one(v) for v in values]
+    assert [codec.name(int(k)) for k in column] == values
+
+
+def test_a_hash_is_keyed_by_its_first_16_hex_digits():
+    codec = Codec()
+    digest = "0123456789abcdef" + "9" * 48
+    assert codec.one(digest, prefix=True) == 0x0123456789ABCDEF
+    assert list(codec.many(pa.array([digest]), prefix=True)) == [0x0123456789ABCDEF]
+    assert codec.one(digest) != 0x0123456789ABCDEF  # a whole long string is not an id: it is hashed
+
+
+operations = st.lists(st.tuples(st.integers(0, 2**64 - 1) | st.integers(0, 50), st.integers(0, 2**63 - 1)), max_size=80)
+
+
+@settings(max_examples=100, deadline=None)
+@given(stored=operations, added=operations)
+def test_keymap_and_keyset_behave_like_a_dict_and_a_set(stored, added):
+    keys.MERGE_AFTER, before = 7, keys.MERGE_AFTER  # merge often, so both paths run
+    try:
+        first = {}
+        for k, v in stored:
+            first.setdefault(k, v)
+        # the store is built from unique keys (the loader keeps one row per key)
+        mapping = KeyMap(np.array(list(first), dtype=np.uint64), [np.array(list(first.values()), dtype=np.int64)])
+        members = KeySet(np.array([k for k, _ in stored], dtype=np.uint64))
+        model = dict(first)
+        for k, v in added:
+            mapping.set(k, (v,))
+            members.update([k])
+            model[k] = v
+        for k in {k for k, _ in stored + added} | {12345}:
+            assert mapping.get(k) == ((model[k],) if k in model else None)
+            assert (k in members) == (k in model)
+        assert len(mapping) == len(model) == len(members)
+    finally:
+        keys.MERGE_AFTER = before

@@ -1,0 +1,131 @@
+"""Stored keys held compactly: 64-bit integers in sorted numpy arrays, not a Python object per row.
+
+Warehouse ids are 16 lowercase hex digits (`transforms.text.short_id`), and a content hash's first 16 digits
+identify it as well (64 bits: a chance collision among a million texts is ~3e-8). Each becomes one uint64.
+Any other string (a hand-made id in a test, say) is hashed to one and remembered, so it still turns back
+into itself. A million articles' worth of keys then takes tens of MB instead of hundreds, and is read from
+Parquet without making a Python object per row.
+"""
+
+import hashlib
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pyarrow as pa
+
+MERGE_AFTER = 20_000  # recent additions kept in a dict before they are merged into the sorted arrays
+_EMPTY = np.empty(0, dtype=np.uint64)
+
+_NIBBLE = np.full(256, 255, dtype=np.uint8)
+_NIBBLE[np.frombuffer(b"0123456789", dtype=np.uint8)] = np.arange(10)
+_NIBBLE[np.frombuffer(b"abcdef", dtype=np.uint8)] = np.arange(10, 16)
+_SHIFTS = np.arange(60, -1, -4, dtype=np.uint64)
+
+
+class Codec:
+    """Strings <-> uint64 keys. `prefix=True` reads the first 16 hex digits of a longer hash."""
+
+    def __init__(self) -> None:
+        self.names: dict[int, str] = {}  # keys of strings that are not hex ids
+
+    def one(self, value: str, prefix: bool = False) -> int:
+        head = value[:16] if prefix else value
+        if len(head) == 16 and all(c in "0123456789abcdef" for c in head):
+            return int(head, 16)
+        return self._hashed(value)
+
+    def _hashed(self, value: str) -> int:
+        key = int(hashlib.sha256(value.encode("utf-8")).hexdigest()[:16], 16)
+        self.names[key] = value
+        return key
+
+    def many(self, values: pa.Array | pa.ChunkedArray, prefix: bool = False) -> np.ndarray:
+        """A string column (no nulls) -> uint64 keys. Hex ids are decoded straight from Arrow's buffers, with
+        no Python object per value; other strings are hashed one by one."""
+        chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+        parts = [self._chunk(c, prefix) for c in chunks if len(c)]
+        return np.concatenate(parts) if parts else _EMPTY.copy()
+
+    def _chunk(self, chunk: pa.Array, prefix: bool) -> np.ndarray:
+        if pa.types.is_string_view(chunk.type) or chunk.null_count:
+            chunk = chunk.cast(pa.large_string())  # a layout with offsets; nulls are hashed below as ""
+        width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        _, offsets_buf, data_buf = chunk.buffers()
+        n = len(chunk)
+        offsets = np.frombuffer(offsets_buf, dtype=width)[chunk.offset : chunk.offset + n + 1].astype(np.int64)
+        data = np.frombuffer(data_buf, dtype=np.uint8) if data_buf is not None else np.zeros(1, np.uint8)
+        lengths = np.diff(offsets)
+        good = lengths >= 16 if prefix else lengths == 16
+        at = np.minimum(offsets[:-1, None] + np.arange(16), max(len(data) - 1, 0))
+        digits = _NIBBLE[data[at]] if len(data) else np.full((n, 16), 255, np.uint8)
+        good &= (digits != 255).all(axis=1)
+        keys = (digits.astype(np.uint64) << _SHIFTS).sum(axis=1, dtype=np.uint64)
+        for i in np.flatnonzero(~good):
+            keys[i] = self.one(chunk[int(i)].as_py() or "", prefix)
+        return keys
+
+    def name(self, key: int) -> str:
+        return self.names.get(key, f"{key:016x}")
+
+
+class KeySet:
+    """Set of uint64 keys."""
+
+    def __init__(self, keys: np.ndarray = _EMPTY) -> None:
+        self._sorted = np.unique(keys)
+        self._recent: set[int] = set()
+
+    def __len__(self) -> int:
+        return len(self._sorted) + len(self._recent)
+
+    def __contains__(self, key: int) -> bool:
+        i = int(np.searchsorted(self._sorted, np.uint64(key)))
+        return (i < len(self._sorted) and int(self._sorted[i]) == key) or key in self._recent
+
+    def update(self, keys: Iterable[int]) -> None:
+        self._recent.update(k for k in map(int, keys) if k not in self)
+        if len(self._recent) > MERGE_AFTER:
+            self._sorted = np.union1d(self._sorted, np.fromiter(self._recent, dtype=np.uint64))
+            self._recent = set()
+
+
+class KeyMap:
+    """Map of uint64 keys to fixed tuples of numbers (one numpy column each). A later `set` wins."""
+
+    def __init__(self, keys: np.ndarray, columns: Sequence[np.ndarray]) -> None:
+        self._recent: dict[int, tuple] = {}
+        self._sort(keys, columns)
+
+    def _sort(self, keys: np.ndarray, columns: Sequence[np.ndarray]) -> None:
+        order = np.argsort(keys, kind="stable")
+        self._keys = keys[order]
+        self._columns = [c[order] for c in columns]
+
+    def __len__(self) -> int:
+        return len(self._keys) + sum(1 for k in self._recent if not self._stored(k)[0])
+
+    def _stored(self, key: int) -> tuple[bool, int]:
+        i = int(np.searchsorted(self._keys, np.uint64(key)))
+        return i < len(self._keys) and int(self._keys[i]) == key, i
+
+    def get(self, key: int) -> tuple | None:
+        if key in self._recent:
+            return self._recent[key]
+        found, i = self._stored(key)
+        return tuple(c[i].item() for c in self._columns) if found else None
+
+    def set(self, key: int, value: tuple) -> None:
+        self._recent[int(key)] = value
+        if len(self._recent) > MERGE_AFTER:
+            self._merge()
+
+    def _merge(self) -> None:
+        recent = np.fromiter(self._recent, dtype=np.uint64, count=len(self._recent))
+        keep = ~np.isin(self._keys, recent)
+        keys = np.concatenate([self._keys[keep], recent])
+        columns = [
+            np.concatenate([c[keep], np.array([v[j] for v in self._recent.values()], dtype=c.dtype)])
+            for j, c in enumerate(self._columns)
+        ]
+        self._recent = {}
+        self._sort(keys, columns)
