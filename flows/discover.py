@@ -1,7 +1,12 @@
 """Sources -> page references. Feeds and sitemaps are fetched through the crawler (polite, logged,
-conditional); WARC files are indexed without reading bodies; files and URL lists are read locally."""
+conditional); WARC files are indexed without reading bodies; files and URL lists are read locally.
+
+Local sources (files, URL lists, WARC files) can be read lazily with `page_refs`, one file at a time, so a run
+over millions of pages never holds their list: the flow discovers the network sources first, then streams
+the rest."""
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
@@ -9,7 +14,7 @@ from urllib.parse import urlsplit
 from flows import warc
 from flows.crawler import Crawler, Fetched, Request
 from flows.crawlstate import CrawlState, Visit
-from flows.sources import BadRef, PageRef, Source, local_refs, paths
+from flows.sources import BadRef, PageRef, Source, iter_local_refs, paths
 from transforms.feeds import (
     Listed,
     ListingError,
@@ -23,6 +28,7 @@ from transforms.feeds import (
 from transforms.text import sha256_hex
 
 MAX_SITEMAP_DEPTH = 3
+LOCAL_KINDS = ("files", "urls", "warc")  # read without the network
 
 
 @dataclass
@@ -42,23 +48,42 @@ class Limits:
 def discover(
     sources: list[Source], *, crawler: Crawler | None, state: CrawlState | None, limits: Limits = Limits()
 ) -> Discovery:
+    """Every source's page references, as lists."""
     found = Discovery()
     for source in sources:
         try:
             _discover_one(source, crawler, state, limits, found)
         except Exception as exc:  # one source that breaks (a bug, a parser's surprise) must not stop the others
-            where = source.url or source.path or source.name
-            found.bad.append(BadRef(where, "discover_error", f"source {source.name}: {type(exc).__name__}: {exc}"))
+            _broken(source, exc, found)
     return found
 
 
+def page_refs(found: Discovery, local: list[Source]) -> Iterator[PageRef]:
+    """What discovery found, then the page references of local sources, lazily: a WARC file is indexed when
+    the run reaches it. Bad references and counts go to `found` as they are met."""
+    yield from found.refs
+    for source in local:
+        try:
+            yield from _local(source, found)
+        except Exception as exc:
+            _broken(source, exc, found)
+
+
+def _broken(source: Source, exc: Exception, found: Discovery) -> None:
+    where = source.url or source.path or source.name
+    found.bad.append(BadRef(where, "discover_error", f"source {source.name}: {type(exc).__name__}: {exc}"))
+
+
+def _local(source: Source, found: Discovery) -> Iterator[PageRef]:
+    if source.kind == "warc":
+        yield from _warc(source, found)
+    else:
+        yield from iter_local_refs(source, found.bad)
+
+
 def _discover_one(source: Source, crawler, state, limits: Limits, found: Discovery) -> None:
-    if source.kind in ("files", "urls"):
-        refs, bad = local_refs(source)
-        found.refs += refs
-        found.bad += bad
-    elif source.kind == "warc":
-        _warc(source, found)
+    if source.kind in LOCAL_KINDS:
+        found.refs += _local(source, found)
     elif crawler is None:
         raise ValueError("feeds and sitemaps need a crawler")
     elif source.kind == "feed":
@@ -67,7 +92,7 @@ def _discover_one(source: Source, crawler, state, limits: Limits, found: Discove
         _sitemap(source, crawler, state, limits, found)
 
 
-def _warc(source: Source, found: Discovery) -> None:
+def _warc(source: Source, found: Discovery) -> Iterator[PageRef]:
     for path in paths(source.path):
         try:
             records, skipped = warc.index(path)
@@ -75,11 +100,10 @@ def _warc(source: Source, found: Discovery) -> None:
             found.bad.append(BadRef(str(path), "warc_unreadable", str(exc)))
             continue
         found.counts["warc_records"] += len(records)
-        found.refs += [
-            PageRef("warc", str(path.resolve()), source.name, offset, uri, item=f"warc:{record_id}")
-            for offset, uri, record_id in records
-        ]
         found.bad += [BadRef(uri, reason, detail) for uri, reason, detail in skipped]
+        location = str(path.resolve())
+        for offset, uri, record_id in records:
+            yield PageRef("warc", location, source.name, offset, uri, item=f"warc:{record_id}")
 
 
 def _get(crawler: Crawler, state: CrawlState | None, urls: list[str], kind: str, source: Source, max_bytes=None):

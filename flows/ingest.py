@@ -1,15 +1,19 @@
 """The `ingest` flow: discover -> fetch -> extract -> plan -> enrich -> load, per batch; then the catalog.
 
-Discovery reads the sources (feeds and sitemaps through the crawler); URLs, files and WARC records stored by
-an earlier run are skipped unless `refetch`; the rest go through the batch tasks of `flows.tasks`. After each batch is
+Discovery reads the network sources (feeds and sitemaps, through the crawler); local sources (files, URL lists,
+WARC files) are read lazily as batches are needed, so memory stays flat however many pages a run has. URLs,
+files and WARC records stored by an earlier run are skipped unless `refetch`; the rest go through the batch
+tasks of `flows.tasks`. After each batch is
 published, the crawl state records what was fetched; feeds' and sitemaps' validators are recorded only when
 the whole run completed, so a crash mid-run re-reads them in full next time instead of getting a 304 and
 forgetting the entries it had not fetched yet.
 """
 
+import itertools
 import time
 import traceback
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from uuid import uuid4
@@ -22,12 +26,11 @@ from prefect.utilities.annotations import quote
 from flows import progress, runlog
 from flows.crawler import Crawler
 from flows.crawlstate import CrawlState
-from flows.discover import Discovery, Limits, discover
+from flows.discover import LOCAL_KINDS, Discovery, Limits, discover, page_refs
 from flows.settings import SAMPLE_PAGES, Settings, load_settings
-from flows.sources import Source, dedupe, load_sources_file, sources_from_inputs
+from flows.sources import PageRef, Source, load_sources_file, sources_from_inputs
 from flows.tasks import (
     build_catalog,
-    chunks,
     compact_if_crowded,
     crawl_policy,
     enrich_batch,
@@ -39,6 +42,8 @@ from flows.tasks import (
     plan_batch,
 )
 from transforms.extract import Failure
+from transforms.text import short_id
+from warehouse.keys import KeySet
 from warehouse.loader import WarehouseState, prepare
 from warehouse.lock import writer_lock
 
@@ -86,32 +91,64 @@ def ingest(
         return _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps, since, options)
 
 
+def fresh_batches(
+    refs: Iterable[PageRef], crawl: CrawlState, size: int, refetch: bool, counts: Counter
+) -> Iterator[list[PageRef]]:
+    """Batches of `size` references to fetch, read lazily from `refs`: each page once per run (the first
+    mention wins, with its feed or sitemap hints), and unless `refetch`, none the crawl state has stored.
+    Remembers a 64-bit key per page, not the page reference."""
+    seen, buffer = KeySet(), []
+    while chunk := list(itertools.islice(refs, size)):
+        unique = []
+        for ref in chunk:
+            key = int(short_id(ref.kind, ref.location, str(ref.offset)), 16)
+            if key not in seen:
+                seen.update([key])
+                unique.append(ref)
+        counts["discovered"] += len(unique)
+        if not refetch:
+            done = crawl.done([r.location for r in unique if r.kind == "url"])
+            done_items = crawl.items_done([r.item for r in unique if r.item])
+            kept = [r for r in unique if not (r.kind == "url" and r.location in done) and r.item not in done_items]
+            counts["skipped_seen"] += len(unique) - len(kept)
+            unique = kept
+        buffer += unique
+        while len(buffer) >= size:
+            yield buffer[:size]
+            buffer = buffer[size:]
+    if buffer:
+        yield buffer
+
+
 def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps, since, options) -> dict:
     started, t0 = datetime.now(UTC), time.perf_counter()
     counts: Counter = Counter()
     reasons: Counter = Counter()
     status, error, stage = "completed", None, "discover"
-    crawl = None
+    crawl = found = None
     try:
         counts.update(prepare(root))
         sources = resolve_sources(inputs, sources_file, feeds, sitemaps, since)
         crawl = CrawlState.open(root)
         crawler = Crawler(crawl_policy(settings), run_id)
-        found = discover_task(quote(sources), settings, quote(crawler), quote(crawl))
-        counts.update(found.counts)
-        refs = dedupe(found.refs)
-        counts["discovered"] = len(refs)
-        if not settings.refetch:
-            done = crawl.done([r.location for r in refs if r.kind == "url"])
-            done_items = crawl.items_done([r.item for r in refs if r.item])
-            kept = [r for r in refs if not (r.kind == "url" and r.location in done) and r.item not in done_items]
-            counts["skipped_seen"] = len(refs) - len(kept)
-            refs = kept
-        pending_failures = [failure_row(Failure(b.location, "discover", b.reason, b.detail), run_id) for b in found.bad]
+        remote = [s for s in sources if s.kind not in LOCAL_KINDS]
+        found = discover_task(quote(remote), settings, quote(crawler), quote(crawl))
+        # Local sources are read lazily, batch by batch: memory does not grow with the number of pages.
+        refs = page_refs(found, [s for s in sources if s.kind in LOCAL_KINDS])
+        batches = fresh_batches(refs, crawl, settings.batch_size, settings.refetch, counts)
+        bad_reported = 0
+
+        def new_bad_refs() -> list[dict]:
+            nonlocal bad_reported
+            rows = [failure_row(Failure(b.location, "discover", b.reason, b.detail), run_id) for b in found.bad]
+            rows, bad_reported = rows[bad_reported:], len(found.bad)
+            return rows
+
+        first = next(batches, None)
         stage = "state"
-        state = WarehouseState.read(root, articles=bool(refs))
-        progress.start(len(refs))
-        for refs_batch in chunks(refs, settings.batch_size) if refs else [[]]:
+        state = WarehouseState.read(root, articles=first is not None)
+        for refs_batch in itertools.chain([first], batches) if first else [[]]:
+            progress.start(counts["discovered"])  # the total grows as local sources are read
             stage = "fetch"
             fetched = fetch_batch(quote(refs_batch), run_id, settings, quote(crawler), quote(crawl))
             stage = "extract"
@@ -121,8 +158,7 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
             stage = "enrich"
             mentions, enrich_failures, enrich_counts = enrich_batch(quote(fresh), run_id, settings)
             fetch_failures = [failure_row(f, run_id) for f in fetched.failures]
-            failures = pending_failures + fetch_failures + extract_failures + enrich_failures
-            pending_failures = []
+            failures = new_bad_refs() + fetch_failures + extract_failures + enrich_failures
             stage = "load"
             written = load_batch(
                 root,
@@ -152,6 +188,11 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
             )
             reasons.update(f"{f['stage']}:{f['reason']}" for f in failures)
             progress.advance(len(refs_batch))
+        if late := new_bad_refs():  # met after the last batch was read (the end of a broken WARC file, say)
+            stage = "load"
+            written = load_batch(root, quote(state), [], quote(late), [], [], quote(crawler.drain_log()))
+            counts.update(failures=len(late), failures_new=written["failures"])
+            reasons.update(f"{f['stage']}:{f['reason']}" for f in late)
         counts.update(crawler.counts)
         crawl.record(found.listings)
         stage = "compact"
@@ -161,6 +202,8 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
         logger().error("run failed in %s\n%s", stage, traceback.format_exc())
     finally:
         progress.finish()
+        if found is not None:
+            counts.update(found.counts)  # updated while local sources were read
         if crawl is not None:
             crawl.close()
     summary = runlog.RunSummary(

@@ -20,6 +20,7 @@ Paths are relative to the sources file.
 
 import glob
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -185,33 +186,36 @@ def _html_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in HTML_SUFFIXES)
 
 
-def _url_list(path: Path, source: str) -> tuple[list[PageRef], list[BadRef]]:
-    refs, bad = [], []
-    for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if _is_url(line):
-            refs.append(PageRef("url", line, source))
+def _url_list(path: Path, source: str, bad: list[BadRef]) -> Iterator[PageRef]:
+    """A URL list, a line at a time; lines that are no http(s) URL go to `bad`."""
+    with path.open(encoding="utf-8", errors="replace") as lines:
+        for number, line in enumerate(lines, 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            if _is_url(line):
+                yield PageRef("url", line, source)
+            else:
+                bad.append(BadRef(line, "bad_url", f"{path.name} line {number}: not an http(s) URL"))
+
+
+def iter_local_refs(source: Source, bad: list[BadRef]) -> Iterator[PageRef]:
+    """Page references of a `files` or `urls` source (no network), lazily; bad ones go to `bad` as met."""
+    for url in source.urls:
+        yield PageRef("url", url, source.name)
+    for path in paths(source.path) if source.path else []:
+        if source.kind == "urls":
+            yield from _url_list(path, source.name, bad)
+        elif path.is_dir():
+            yield from (_file_ref(p, source.name) for p in _html_files(path))
         else:
-            bad.append(BadRef(line, "bad_url", f"{path.name} line {number}: not an http(s) URL"))
-    return refs, bad
+            yield _file_ref(path, source.name)
 
 
 def local_refs(source: Source) -> tuple[list[PageRef], list[BadRef]]:
-    """Page references of a `files` or `urls` source (no network)."""
-    refs: list[PageRef] = [PageRef("url", u, source.name) for u in source.urls]
+    """Page references of a `files` or `urls` source, as lists."""
     bad: list[BadRef] = []
-    for path in paths(source.path) if source.path else []:
-        if source.kind == "urls":
-            more, wrong = _url_list(path, source.name)
-            refs += more
-            bad += wrong
-        elif path.is_dir():
-            refs += [_file_ref(p, source.name) for p in _html_files(path)]
-        else:
-            refs.append(_file_ref(path, source.name))
-    return refs, bad
+    return list(iter_local_refs(source, bad)), bad
 
 
 def _file_ref(path: Path, source: str) -> PageRef:
