@@ -136,13 +136,12 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
         # Local sources are read lazily, batch by batch: memory does not grow with the number of pages.
         refs = page_refs(found, [s for s in sources if s.kind in LOCAL_KINDS])
         batches = fresh_batches(refs, crawl, settings.batch_size, settings.refetch, counts)
-        bad_reported = 0
 
         def new_bad_refs() -> list[dict]:
-            nonlocal bad_reported
-            rows = [failure_row(Failure(b.location, "discover", b.reason, b.detail), run_id) for b in found.bad]
-            rows, bad_reported = rows[bad_reported:], len(found.bad)
-            return rows
+            """Failure rows for the bad references met since the last call (the list is drained)."""
+            met = list(found.bad)
+            found.bad.clear()
+            return [failure_row(Failure(b.location, "discover", b.reason, b.detail), run_id) for b in met]
 
         first = next(batches, None)
         stage = "state"
