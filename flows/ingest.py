@@ -186,6 +186,8 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
                 fetch_attempts=written["fetch_log"],
             )
             reasons.update(f"{f['stage']}:{f['reason']}" for f in failures)
+            stage = "compact"
+            counts.update(compact_if_crowded(root, settings.compact_threshold))  # file counts stay bounded
             progress.advance(len(refs_batch))
         if late := new_bad_refs():  # met after the last batch was read (the end of a broken WARC file, say)
             stage = "load"

@@ -20,7 +20,7 @@ from prefect.utilities.annotations import quote
 
 from flows import progress, runlog
 from flows.settings import load_settings
-from flows.tasks import build_catalog, enrich_batch, extract_batch, load_batch, logger, plan_batch
+from flows.tasks import build_catalog, compact_if_crowded, enrich_batch, extract_batch, load_batch, logger, plan_batch
 from warehouse import writer
 from warehouse.loader import WarehouseState, prepare
 from warehouse.lock import writer_lock
@@ -83,6 +83,8 @@ def _reprocess_locked(settings, root: Path, run_id: str) -> dict:
                 failures_new=written["failures"],
             )
             reasons.update(f"{f['stage']}:{f['reason']}" for f in failures)
+            stage = "compact"  # the scan's files stay on disk until the next writer, past the grace period
+            counts.update(compact_if_crowded(root, settings.compact_threshold))
             progress.advance(len(pages))
     except Exception as exc:
         status, error = "failed", f"{stage}: {type(exc).__name__}: {exc}"

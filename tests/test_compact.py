@@ -1,7 +1,9 @@
 """Compaction: fewer files, the same answers to every question, atomically."""
 
+import json
 import time
 
+import pyarrow.parquet as pq
 import pytest
 from conftest import PROJECT, SAMPLE_PAGES
 from test_warehouse import article, load, mention, write_as_schema_1
@@ -107,8 +109,28 @@ def test_a_run_compacts_crowded_partitions_on_its_own(prefect_harness, tmp_path)
     root = tmp_path / "wh"
     summary = ingest(inputs=[str(SAMPLE_PAGES)], warehouse=str(root), batch_size=2, options={"compact_threshold": 3})
     assert summary["counts"]["partitions_compacted"] > 0
+    operations = [json.loads(p.read_text())["info"].get("operation") for p in sorted((root / "_log").glob("0*.json"))]
+    first_compaction = operations.index("compact")
+    assert "load" in operations[first_compaction:]  # compacted while loading, not only at the end
     for table in ("articles", "entity_mentions", "pages"):
         assert max(files_per_partition(root, table).values()) <= 3, table
     assert check(root).ok
     con = catalog.connect(root)
     assert con.sql("SELECT count(*) FROM articles").fetchall() == [(23,)]
+
+
+def test_a_runs_compaction_leaves_full_files_alone(tmp_path):
+    rows = [article(f"a{i}", text=f"Text number {i} about Lisbon.") for i in range(6)]
+    load(tmp_path, rows[:4])  # one file of 4 rows: "full" at max_rows=3
+    for row in rows[4:]:
+        load(tmp_path, [row])  # two files of 1 row
+    before = answers(tmp_path)
+    [full] = [p for p in writer.files(tmp_path, "articles") if pq.read_metadata(p).num_rows == 4]
+
+    result = compact(tmp_path, min_files=2, tables=["articles"], max_rows=3)
+
+    assert result.partitions == 1 and result.files_before == 2
+    paths = writer.files(tmp_path, "articles")
+    assert full in paths and sorted(pq.read_metadata(p).num_rows for p in paths) == [2, 4]
+    catalog.build(tmp_path)
+    assert answers(tmp_path) == before

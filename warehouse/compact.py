@@ -7,6 +7,11 @@ its files are read in order of their earliest `day` and streamed, a record batch
 files come out at the current schema version). The new file is added and the old ones removed in one commit,
 so a query sees either the old files or the new one, never both or neither. The old files stay on disk for
 the log's grace period, for readers of an older catalog; the next writer deletes them after that.
+
+Runs compact as they go, whenever a partition passes the threshold, and then merge only the partition's small
+files (under `SMALL_FILE_ROWS` rows): what has been merged to full size is not rewritten again, so the cost
+of a compaction stays proportional to what is new, however big the warehouse. `newsetl compact` merges
+everything.
 """
 
 import os
@@ -23,6 +28,7 @@ from warehouse import log, writer
 from warehouse.schemas import SCHEMA_VERSION, TABLES
 
 ROW_GROUP_ROWS = 50_000
+SMALL_FILE_ROWS = ROW_GROUP_ROWS  # a file with fewer rows is merged again by a run's compaction
 
 
 @dataclass
@@ -89,8 +95,13 @@ def _merge(root: Path, name: str, paths: list[Path]) -> tuple[Path, int]:
     return final, rows
 
 
-def compact(root: Path, min_files: int = 2, tables: list[str] | None = None) -> Compaction:
-    """Merge every partition with at least `min_files` committed files. The caller holds the writer lock."""
+def _small(path: Path, max_rows: int | None) -> bool:
+    return max_rows is None or pq.read_metadata(path).num_rows < max_rows
+
+
+def compact(root: Path, min_files: int = 2, tables: list[str] | None = None, max_rows: int | None = None) -> Compaction:
+    """Merge every partition with at least `min_files` committed files; with `max_rows`, only its files with
+    fewer rows than that. The caller holds the writer lock."""
     result = Compaction()
     snapshot = log.read(root)
     for name in tables or list(TABLES):
@@ -98,6 +109,9 @@ def compact(root: Path, min_files: int = 2, tables: list[str] | None = None) -> 
         for path in writer.files(root, name, snapshot):
             by_partition[path.parent].append(path)
         for folder, paths in sorted(by_partition.items()):
+            if len(paths) < min_files:
+                continue
+            paths = [p for p in paths if _small(p, max_rows)]
             if len(paths) < min_files:
                 continue
             merged, rows = _merge(root, name, paths)
