@@ -28,6 +28,8 @@ from warehouse import log, writer
 from warehouse.schemas import SCHEMA_VERSION, TABLES
 
 ROW_GROUP_ROWS = 50_000
+ROW_GROUP_BYTES = 64 * 2**20  # in memory, before compression
+READ_ROWS = 4096
 SMALL_FILE_ROWS = ROW_GROUP_ROWS  # a file with fewer rows is merged again by a run's compaction
 
 
@@ -77,13 +79,15 @@ def _merge(root: Path, name: str, paths: list[Path]) -> tuple[Path, int]:
             with pq.ParquetWriter(sink, schema, compression="zstd") as out:
                 # Each write makes at least one row group, and the small files' batches are small: gather them
                 # to ROW_GROUP_ROWS first (500 row groups of ~160 rows per file made scans 100x slower).
-                pending, pending_rows = [], 0
-                for batch in dataset.to_batches(batch_size=ROW_GROUP_ROWS):
+                # A row group also ends at ROW_GROUP_BYTES, so 50k pages of raw HTML are never held at once.
+                pending, pending_rows, pending_bytes = [], 0, 0
+                for batch in dataset.to_batches(batch_size=READ_ROWS):
                     pending.append(batch)
                     pending_rows += batch.num_rows
-                    if pending_rows >= ROW_GROUP_ROWS:
+                    pending_bytes += batch.nbytes
+                    if pending_rows >= ROW_GROUP_ROWS or pending_bytes >= ROW_GROUP_BYTES:
                         out.write_table(pa.Table.from_batches(pending, schema=spec.schema), ROW_GROUP_ROWS)
-                        rows, pending, pending_rows = rows + pending_rows, [], 0
+                        rows, pending, pending_rows, pending_bytes = rows + pending_rows, [], 0, 0
                 if pending_rows:
                     out.write_table(pa.Table.from_batches(pending, schema=spec.schema), ROW_GROUP_ROWS)
                     rows += pending_rows
