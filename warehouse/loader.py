@@ -14,7 +14,6 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as ds
 
 from transforms.dedup import NearDuplicateIndex
 from transforms.text import short_id
@@ -63,7 +62,7 @@ class WarehouseState:
         return state
 
     def _read_keys(self, root: Path, table: str, column: str) -> np.ndarray:
-        parts = [self.codec.many(batch.column(0)) for batch in _batches(root, table, [column])]
+        parts = [self.codec.many(batch.column(0)) for batch in writer.batches(root, table, [column], READ_ROWS)]
         return np.concatenate(parts) if parts else np.empty(0, dtype=np.uint64)
 
     def _read_articles(self, root: Path) -> None:
@@ -72,7 +71,7 @@ class WarehouseState:
         parts: dict[str, list[np.ndarray]] = {k: [] for k in ("id", "version", "record", "legacy", "content",
                                                                "extracted", "published", "dated", "simhash",
                                                                "owner", "copy")}  # fmt: skip
-        for batch in _batches(root, "articles", cols):
+        for batch in writer.batches(root, "articles", cols, READ_ROWS):
             record = batch.column("record_hash")
             legacy = record.is_null().to_numpy(zero_copy_only=False)
             if legacy.any():  # schema-1 rows: a key of (content_hash, title) stands in for the record hash
@@ -160,16 +159,6 @@ def _no_keys(*dtypes) -> tuple[np.ndarray, list[np.ndarray]]:
 
 def _micros(column: pa.Array) -> np.ndarray:
     return column.cast(pa.timestamp("us", tz="UTC")).cast(pa.int64()).to_numpy(zero_copy_only=False)
-
-
-def _batches(root: Path, table: str, columns: list[str]):
-    paths = writer.files(root, table)
-    if not paths:
-        return
-    dataset = ds.dataset([str(p) for p in paths], format="parquet", schema=TABLES[table].schema)
-    for batch in dataset.to_batches(columns=columns, batch_size=READ_ROWS):
-        if batch.num_rows:
-            yield batch
 
 
 def _unseen(rows: list[dict], key: str, seen: KeySet, codec: Codec) -> list[dict]:

@@ -119,8 +119,9 @@ def read(root: Path, name: str, columns: list[str]) -> pa.Table:
     return dataset.to_table(columns=columns)
 
 
-def scan(root: Path, name: str, columns: list[str] | None = None, batch_rows: int = 200) -> Iterator[list[dict]]:
-    """Stream a table's rows as lists of dicts, a record batch at a time (memory stays flat)."""
+def batches(root: Path, name: str, columns: list[str] | None = None, batch_rows: int = 200) -> Iterator[pa.RecordBatch]:
+    """Stream a table's committed rows a record batch at a time (memory stays flat); columns missing from older
+    files come back as nulls."""
     spec = TABLES[name]
     paths = files(root, name)
     if not paths:
@@ -128,4 +129,10 @@ def scan(root: Path, name: str, columns: list[str] | None = None, batch_rows: in
     dataset = ds.dataset([str(p) for p in paths], format="parquet", schema=spec.schema)
     for batch in dataset.to_batches(columns=columns, batch_size=batch_rows):
         if batch.num_rows:
-            yield batch.to_pylist()
+            yield batch
+
+
+def scan(root: Path, name: str, columns: list[str] | None = None, batch_rows: int = 200) -> Iterator[list[dict]]:
+    """Stream a table's rows as lists of dicts, a record batch at a time."""
+    for batch in batches(root, name, columns, batch_rows):
+        yield batch.to_pylist()
