@@ -38,8 +38,8 @@ class StoredArticle:
 
 @dataclass
 class WarehouseState:
-    """Every key is a uint64 (warehouse.keys): ~40 bytes per stored article, read without a Python object per
-    row, so a run's memory does not grow with the warehouse."""
+    """Every key is a uint64 (warehouse.keys): ~100 bytes per stored article (105 MB at 1M articles), read
+    without a Python object per row."""
 
     codec: Codec = field(default_factory=Codec)
     # article id -> (version, record key, legacy)
