@@ -172,7 +172,8 @@ def sampled_run(cmd: list[str], env: dict, warehouse: Path) -> dict:
 
 
 def by_progress(samples: list, batches: int) -> dict[str, int]:
-    """RSS (MiB) when 10%, 25%, 50%, 75% and 100% of the batches were committed."""
+    """RSS (MiB) when 10%, 25%, 50%, 75% and 100% of the batches were committed (approximately: compaction
+    commits and checkpoints count too)."""
     out = {}
     for share in (0.10, 0.25, 0.50, 0.75, 1.0):
         target = max(1, int(batches * share))
