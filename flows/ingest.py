@@ -1,7 +1,7 @@
 """The `ingest` flow: discover -> fetch -> extract -> plan -> enrich -> load, per batch; then the catalog.
 
 Discovery reads the network sources (feeds and sitemaps, through the crawler); local sources (files, URL lists,
-WARC files) are read lazily as batches are needed, so memory stays flat however many pages a run has. URLs,
+WARC files) are read lazily as batches are needed, so the run never holds the list of its pages. URLs,
 files and WARC records stored by an earlier run are skipped unless `refetch`; the rest go through the batch
 tasks of `flows.tasks`. After each batch is
 published, the crawl state records what was fetched; feeds' and sitemaps' validators are recorded only when
@@ -92,12 +92,12 @@ def ingest(
 
 
 def fresh_batches(
-    refs: Iterable[PageRef], crawl: CrawlState, size: int, refetch: bool, counts: Counter
+    refs: Iterable[PageRef], crawl: CrawlState | None, size: int, refetch: bool, counts: Counter
 ) -> Iterator[list[PageRef]]:
     """Batches of `size` references to fetch, read lazily from `refs`: each page once per run (the first
     mention wins, with its feed or sitemap hints), and unless `refetch`, none the crawl state has stored.
     Remembers a 64-bit key per page, not the page reference."""
-    seen, buffer = KeySet(), []
+    refs, seen, buffer = iter(refs), KeySet(), []  # a list too: islice must consume, not restart
     while chunk := list(itertools.islice(refs, size)):
         unique = []
         for ref in chunk:

@@ -227,11 +227,3 @@ def _file_ref(path: Path, source: str) -> PageRef:
     except OSError:
         item = None  # reading it will fail, and say why
     return PageRef("file", str(resolved), source, item=item)
-
-
-def dedupe(refs: list[PageRef]) -> list[PageRef]:
-    """Each page once, in order; the first mention (with its feed or sitemap hints) wins."""
-    seen: dict[tuple, PageRef] = {}
-    for ref in refs:
-        seen.setdefault(ref.key, ref)
-    return list(seen.values())

@@ -1,14 +1,15 @@
 """Inputs and sources files -> sources -> page references; user mistakes are clear errors."""
 
+from collections import Counter
 from datetime import date
 
 import pytest
 
+from flows.ingest import fresh_batches
 from flows.sources import (
     InputError,
     PageRef,
     check_inputs,
-    dedupe,
     load_sources_file,
     local_refs,
     sources_from_inputs,
@@ -16,12 +17,14 @@ from flows.sources import (
 
 
 def resolve(inputs):
+    """Page references as a run gets them: each page once, the first mention winning (flows.ingest)."""
     refs, bad = [], []
     for source in sources_from_inputs(inputs):
         more, wrong = local_refs(source)
         refs += more
         bad += wrong
-    return dedupe(refs), bad
+    unique = [r for batch in fresh_batches(refs, None, 10_000, True, Counter()) for r in batch]
+    return unique, bad
 
 
 @pytest.fixture
