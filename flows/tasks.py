@@ -206,7 +206,8 @@ def compact_if_crowded(root: Path, threshold: int) -> dict[str, int]:
     tables = compact.crowded(root, threshold)
     if not tables:
         return {}
-    done = compact.compact(root, min_files=2, tables=tables, max_rows=compact.SMALL_FILE_ROWS)
+    # In a child process: what merging leaves on the heap would otherwise stay with the run (warehouse/compact.py).
+    done = compact.compact_in_child(root, min_files=2, tables=tables, max_rows=compact.SMALL_FILE_ROWS)
     catalog.build(root)
     return {"partitions_compacted": done.partitions, "files_compacted": done.files_before}
 

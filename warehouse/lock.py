@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 LOCK_FILE = "_lock"
+_held: dict[Path, int] = {}  # root -> the descriptor holding its lock, in this process
 
 
 class WarehouseLocked(RuntimeError):
@@ -30,6 +31,16 @@ def _holder(fd: int) -> str:
         return f"{info['what']} (pid {info['pid']} on {info['host']}, since {info['since']})"
     except (OSError, ValueError, KeyError):
         return "another process"
+
+
+def held_fd(root: Path) -> int:
+    """The descriptor by which this process holds `root`'s lock. A child process given it (`pass_fds`) shares
+    the lock: it stays held until the last holder exits, so a child that outlives a killed run still keeps
+    other writers out until it is done."""
+    try:
+        return _held[root.resolve()]
+    except KeyError:
+        raise RuntimeError(f"this process does not hold the writer lock of {root}") from None
 
 
 @contextmanager
@@ -53,9 +64,11 @@ def writer_lock(root: Path, what: str, wait: float = 0.0) -> Iterator[None]:
         info = {"what": what, "pid": os.getpid(), "host": socket.gethostname(), "since": datetime.now(UTC).isoformat()}
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps(info).encode(), 0)
+        _held[root.resolve()] = fd
         try:
             yield
         finally:
+            _held.pop(root.resolve(), None)
             os.ftruncate(fd, 0)
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
