@@ -1,7 +1,12 @@
 """Compaction: fewer files, the same answers to every question, atomically."""
 
 import json
+import os
+import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
@@ -12,9 +17,9 @@ from typer.testing import CliRunner
 from flows.cli import app
 from warehouse import catalog, log, writer
 from warehouse.check import check
-from warehouse.compact import compact
+from warehouse.compact import Compaction, compact, compact_in_child
 from warehouse.loader import prepare
-from warehouse.lock import writer_lock
+from warehouse.lock import LOCK_FILE, WarehouseLocked, writer_lock
 
 QUERIES = sorted((PROJECT / "warehouse" / "queries").glob("*.sql"))
 DUMPS = {
@@ -132,5 +137,88 @@ def test_a_runs_compaction_leaves_full_files_alone(tmp_path):
     assert result.partitions == 1 and result.files_before == 2
     paths = writer.files(tmp_path, "articles")
     assert full in paths and sorted(pq.read_metadata(p).num_rows for p in paths) == [2, 4]
+    catalog.build(tmp_path)
+    assert answers(tmp_path) == before
+
+
+def small_files(root, n=3):
+    """`n` one-row files in one partition of `articles`."""
+    for i in range(n):
+        load(root, [article(f"a{i}", text=f"Text number {i} about Lisbon.")])
+
+
+def test_a_runs_compaction_runs_in_a_child_that_shares_the_runs_lock(tmp_path):
+    small_files(tmp_path)
+    before = answers(tmp_path)
+    with pytest.raises(RuntimeError, match="does not hold the writer lock"):
+        compact_in_child(tmp_path, tables=["articles"])  # only a lock holder may compact
+
+    with writer_lock(tmp_path, "newsetl ingest (flow run x)"):
+        result = compact_in_child(tmp_path, min_files=2, tables=["articles"], max_rows=10)
+
+    assert result == Compaction(partitions=1, files_before=3, files_after=1, rows=3, tables={"articles": 1})
+    assert len(writer.files(tmp_path, "articles")) == 1
+    catalog.build(tmp_path)
+    assert answers(tmp_path) == before
+
+
+def test_a_compaction_child_refuses_a_descriptor_that_does_not_hold_the_lock(tmp_path):
+    small_files(tmp_path)
+    files = writer.files(tmp_path, "articles")
+    with writer_lock(tmp_path, "another writer"):
+        fd = os.open(tmp_path / LOCK_FILE, os.O_RDWR)  # the same file, but not the holder's descriptor
+        try:
+            cmd = [sys.executable, "-m", "warehouse.compact", str(tmp_path), "--lock-fd", str(fd)]
+            done = subprocess.run(cmd, pass_fds=(fd,), capture_output=True, text=True)
+        finally:
+            os.close(fd)
+    assert done.returncode != 0 and "does not hold the writer lock" in done.stderr
+    assert writer.files(tmp_path, "articles") == files
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except FileNotFoundError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    """Running (an orphan is reaped by init; until then it shows as a zombie)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_compaction_child_outliving_a_killed_run_keeps_other_writers_out_until_it_is_done(tmp_path):
+    small_files(tmp_path)
+    before = answers(tmp_path)
+    script = (
+        "import sys, pathlib; from warehouse.lock import writer_lock; from warehouse.compact import compact_in_child\n"
+        "root = pathlib.Path(sys.argv[1])\n"
+        "with writer_lock(root, 'a run'):\n"
+        "    compact_in_child(root, tables=['articles'])\n"
+    )
+    run = subprocess.Popen([sys.executable, "-c", script, str(tmp_path)])
+    deadline = time.monotonic() + 60
+    while not (children := _children(run.pid)) and time.monotonic() < deadline and run.poll() is None:
+        time.sleep(0.005)
+    assert children, "the run did not start a compaction child"
+    [child] = children
+    os.kill(child, signal.SIGSTOP)  # hold the child where it is, then kill the run under it
+    run.kill()
+    run.wait()
+    try:
+        with pytest.raises(WarehouseLocked, match="a run"), writer_lock(tmp_path, "the next run"):
+            pass
+    finally:
+        os.kill(child, signal.SIGCONT)
+    while _alive(child):
+        time.sleep(0.05)
+    with writer_lock(tmp_path, "the next run"):  # free once the child is gone
+        pass
+    assert len(writer.files(tmp_path, "articles")) == 1  # the child finished its compaction and committed it
     catalog.build(tmp_path)
     assert answers(tmp_path) == before
