@@ -13,7 +13,7 @@ files (under `SMALL_FILE_ROWS` rows): what has been merged to full size is not r
 of a compaction stays proportional to what is new, however big the warehouse. `newsetl compact` merges
 everything.
 
-A run compacts in a child process (`compact_in_child`): Arrow's reader threads leave ~80 MB of freed but
+A run compacts in a child process (`compact_in_child`): Arrow's reader threads leave 80–110 MB of freed but
 fragmented heap in the process after merging ~850 small files, which `malloc_trim` does not return, and
 over a long run it accumulates. A child's memory goes back to the system when it exits.
 """
