@@ -90,7 +90,9 @@ def test_compaction_upgrades_old_files_keeps_replaced_ones_for_the_grace_period(
     assert merged.name.startswith("part-") and all(p.exists() for p in replaced)  # readers' grace period
     import pyarrow.parquet as pq
 
-    assert pq.read_schema(merged).metadata[b"newsetl.schema_version"] == b"2"
+    from warehouse.schemas import SCHEMA_VERSION
+
+    assert pq.read_schema(merged).metadata[b"newsetl.schema_version"] == str(SCHEMA_VERSION).encode()
     assert pq.read_metadata(merged).num_row_groups == 1  # 4 small files, not 4 small row groups
     assert compact(tmp_path).partitions == 0  # nothing left to merge
     assert prepare(tmp_path)["debris_files_deleted"] == 0

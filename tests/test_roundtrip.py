@@ -29,6 +29,11 @@ def article_rows(draw):
         "tags": draw(st.lists(texts, max_size=4)), "text": draw(texts), "word_count": draw(st.integers(0, 2**31 - 1)),
         "content_hash": draw(texts), "simhash": draw(st.integers(0, 2**64 - 1)), "duplicate_of": draw(st.none() | texts),
         "extractor": draw(texts), "extracted_at": extracted, "run_id": draw(texts),
+        "title_source": draw(st.none() | st.sampled_from(["json-ld", "meta", "h1", "title-tag", "trafilatura"])),
+        "byline_org": draw(st.lists(texts, max_size=2)), "authors_source": draw(st.none() | texts),
+        "undateable": published is None, "modified_at": draw(st.none() | timestamps),
+        "language_source": draw(st.none() | st.sampled_from(["text", "declared"])),
+        "language_reliable": draw(st.none() | st.booleans()), "language_mismatch": draw(st.none() | st.booleans()),
     }  # fmt: skip
 
 

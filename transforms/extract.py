@@ -6,9 +6,8 @@ from importlib.metadata import version
 
 import trafilatura
 
-from transforms import metadata
+from transforms import authors, dates, language, metadata
 from transforms.decode import DecodeError, decode_html
-from transforms.language import detect
 from transforms.text import count_words, normalise, sha256_hex, short_id, simhash
 from transforms.urls import article_id, canonical_url, domain
 
@@ -71,10 +70,27 @@ def extract_article(
     ld = metadata.json_ld_article(tree)
     meta = metadata.meta_values(tree)
     page_type = (metadata.og_type(meta) or "").lower()
-    published_at, date_source = metadata.published(meta, ld, now=fetched_at)
+    stated_titles = metadata.titles(tree, meta, ld)
     declared = metadata.declared_language(tree, ld)
+    # Dates are read before trafilatura cleans the tree (htmldate needs the bylines it removes). trafilatura's
+    # own date search is kept cheap: its answer is not used.
+    date = dates.publish_date(
+        tree,
+        meta,
+        ld,
+        url=url,
+        now=fetched_at,
+        listed_at=listing.published_at if listing else None,
+        listed_via=listing.via if listing else None,
+    )
     doc = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=True, include_comments=False, include_tables=True, deduplicate=False
+        tree,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        deduplicate=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if doc is None or not (doc.text or "").strip():
         return fail("no_content", "no main text found")
@@ -88,27 +104,33 @@ def extract_article(
         return fail("not_article", f"og:type is {page_type!r} and the page has only {n_words} words of text")
     if n_words < options.min_words:
         return fail("too_short", f"{n_words} words of main text, fewer than {options.min_words}")
-    if published_at is None and doc.date:
-        published_at = metadata.parse_timestamp(doc.date, now=fetched_at)
-        date_source = "htmldate" if published_at else None
-    if published_at is None and listing and listing.published_at and listing.published_at <= fetched_at:
-        published_at, date_source = listing.published_at, listing.via
+    title_source = next((src for src, t in stated_titles if normalise(t) == title), "trafilatura") if title else None
     if title is None and listing and listing.title:
-        title = normalise(listing.title) or None
+        title, title_source = normalise(listing.title) or None, listing.via
     canonical = canonical_url(doc.url or url)
-    language, score = detect(text)
+    names = metadata.site_names(meta, ld, doc.sitename, domain(canonical))
+    by = authors.byline(ld, meta, doc.author, names)
+    lang = language.assess(text, declared)
     row = {
         "article_id": article_id(canonical),
         "url": url,
         "canonical_url": canonical,
         "domain": domain(canonical),
         "title": title,
-        "authors": metadata.authors(ld, doc.author),
-        "published_at": published_at,
-        "date_source": date_source,
-        "day": (published_at or fetched_at).date(),
-        "language": language,
-        "language_score": score,
+        "title_source": title_source,
+        "authors": by.people,
+        "byline_org": by.orgs,
+        "authors_source": by.source,
+        "published_at": date.published_at,
+        "date_source": date.source,
+        "undateable": date.undateable,
+        "modified_at": date.modified_at,
+        "day": (date.published_at or fetched_at).date(),
+        "language": lang.code,
+        "language_score": lang.score,
+        "language_source": lang.source,
+        "language_reliable": lang.reliable,
+        "language_mismatch": lang.mismatch,
         "declared_language": declared,
         "sitename": normalise(doc.sitename or "") or None,
         "description": normalise(doc.description or "") or None,
@@ -125,7 +147,20 @@ def extract_article(
     return row
 
 
-RECORD_FIELDS = ("title", "authors", "published_at", "date_source", "language", "sitename", "description", "tags")
+RECORD_FIELDS = (
+    "title",
+    "authors",
+    "published_at",
+    "date_source",
+    "language",
+    "sitename",
+    "description",
+    "tags",
+    # schema 3. Rows extracted before it lack these, so extracting such a page again makes a new version: right,
+    # since the new columns are new information about it.
+    "byline_org",
+    "modified_at",
+)
 
 
 def _canonical(value) -> str:
@@ -142,4 +177,4 @@ def _canonical(value) -> str:
 
 def record_hash(row: dict) -> str:
     """One hash over the text and every extracted field: any change makes a new article version."""
-    return short_id(row["content_hash"], *(_canonical(row[f]) for f in RECORD_FIELDS))
+    return short_id(row["content_hash"], *(_canonical(row.get(f)) for f in RECORD_FIELDS))

@@ -16,7 +16,8 @@ import defusedxml.ElementTree as SafeET
 import feedparser
 from defusedxml import DefusedXmlException
 
-from transforms.metadata import parse_timestamp, parse_tree
+from transforms.dates import parse_timestamp
+from transforms.metadata import parse_tree
 from transforms.urls import http_url
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/json")

@@ -1,9 +1,7 @@
-"""Metadata that trafilatura does not give with full precision: timestamps with their source, author lists,
-the page's declared language and type. Reads the parsed tree only."""
+"""What a page states about itself, read from the parsed tree: its JSON-LD article, <meta> values, stated
+titles, site names, declared language and type. Dates and bylines are judged in `dates` and `authors`."""
 
 import json
-import re
-from datetime import UTC, datetime, timedelta
 
 from lxml import html as lxml_html
 
@@ -21,27 +19,7 @@ ARTICLE_TYPES = {
     "scholarlyarticle",
 }
 NON_ARTICLE_OG_TYPES = {"website", "profile", "book", "music.song", "music.album", "video.other", "video.movie"}
-DATE_META = (
-    "article:published_time",
-    "og:article:published_time",
-    "datepublished",
-    "date",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "dc.date",
-    "dc.date.issued",
-    "dcterms.created",
-    "dcterms.issued",
-    "sailthru.date",
-    "parsely-pub-date",
-    "og:published_time",
-)
-MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
-EARLIEST_DATE = datetime(1995, 1, 1, tzinfo=UTC)
-_BY = re.compile(r"^\s*(by|von|par|por|di)\s+", re.IGNORECASE)
-_SPLIT_AUTHORS = re.compile(r"\s*(?:;|,|\||\band\b|\bund\b|\bet\b|\by\b|&)\s*", re.IGNORECASE)
+MULTI_VALUED = frozenset({"author", "article:author", "dc.creator", "parsely-author", "sailthru.author"})
 
 
 def parse_tree(text: str):
@@ -85,65 +63,39 @@ def meta_values(tree) -> dict[str, str]:
     values: dict[str, str] = {}
     for meta in tree.xpath("//meta[@content]"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        content = meta.get("content", "").strip()
         if key and key not in values:
-            values[key] = meta.get("content", "").strip()
+            values[key] = content
+        elif key in MULTI_VALUED and content:
+            values[key] += "\n" + content  # several article:author tags: one name per line
     for time in tree.xpath('//time[@itemprop="datePublished"][@datetime]'):
         values.setdefault("datepublished", time.get("datetime", "").strip())
     return values
 
 
-def parse_timestamp(value: str | None, now: datetime) -> datetime | None:
-    """ISO 8601 text -> aware UTC datetime; None for junk, dates before 1995 or in the future."""
-    if not value or not isinstance(value, str):
-        return None
-    value = value.strip().replace("Z", "+00:00")
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    parsed = parsed.astimezone(UTC)
-    if parsed < EARLIEST_DATE or parsed > now + timedelta(days=1):
-        return None
-    return parsed
+def titles(tree, meta: dict[str, str], ld: dict | None) -> list[tuple[str, str]]:
+    """(source, headline) pairs the page states, in order of trust: JSON-LD headline, OpenGraph/Twitter title,
+    a single <h1>, the <title> tag."""
+    found = []
+    if ld and isinstance(headline := ld.get("headline") or ld.get("name"), str):
+        found.append(("json-ld", headline))
+    for key in ("og:title", "twitter:title"):
+        if meta.get(key):
+            found.append(("meta", meta[key]))
+    h1s = tree.xpath("//h1")
+    if len(h1s) == 1:
+        found.append(("h1", h1s[0].text_content()))
+    if (tag := tree.find(".//title")) is not None and tag.text:
+        found.append(("title-tag", tag.text))
+    return found
 
 
-def published(meta: dict[str, str], ld: dict | None, now: datetime) -> tuple[datetime | None, str | None]:
-    """The publish time and where it came from: JSON-LD, then <meta> tags."""
-    if ld and (ts := parse_timestamp(ld.get("datePublished") or ld.get("dateCreated"), now)):
-        return ts, "json-ld"
-    for key in DATE_META:
-        if ts := parse_timestamp(meta.get(key), now):
-            return ts, "meta"
-    return None, None
-
-
-def _names(value) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return _names(value.get("name"))
-    if isinstance(value, list):
-        return [n for item in value for n in _names(item)]
-    return []
-
-
-def clean_authors(names: list[str]) -> list[str]:
-    """Split joined bylines, drop 'By', e-mail addresses and empty bits; keep order, no repeats."""
-    out: list[str] = []
-    for name in names:
-        for part in _SPLIT_AUTHORS.split(_BY.sub("", name or "")):
-            part = part.strip(" .·-–—")
-            if part and "@" not in part and any(ch.isalpha() for ch in part) and part not in out:
-                out.append(part)
-    return out
-
-
-def authors(ld: dict | None, trafilatura_author: str | None) -> list[str]:
-    if ld and (names := _names(ld.get("author"))):
-        return clean_authors(names)
-    return clean_authors([trafilatura_author] if trafilatura_author else [])
+def site_names(meta: dict[str, str], ld: dict | None, *more: str | None) -> set[str]:
+    """Names the site goes by (og:site_name, the JSON-LD publisher, trafilatura's sitename): a byline equal to
+    one of them is the organisation, not a person."""
+    publisher = (ld or {}).get("publisher")
+    names = {meta.get("og:site_name"), publisher.get("name") if isinstance(publisher, dict) else None, *more}
+    return {n.strip() for n in names if isinstance(n, str) and n.strip()}
 
 
 def declared_language(tree, ld: dict | None) -> str | None:

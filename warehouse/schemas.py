@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 2  # 2: pages.listed_*, articles.record_hash, fetch_log
+SCHEMA_VERSION = 3  # 2: pages.listed_*, articles.record_hash, fetch_log; 3: articles' provenance, byline_org, ...
 
 UTC_TS = pa.timestamp("us", tz="UTC")
 STR_LIST = pa.list_(pa.string())
@@ -47,12 +47,20 @@ ARTICLES = pa.schema(
         ("canonical_url", pa.string(), False),
         ("domain", pa.string(), False),
         ("title", pa.string()),
-        ("authors", STR_LIST, False),
+        ("title_source", pa.string()),  # json-ld | meta | h1 | title-tag | trafilatura | feed | sitemap
+        ("authors", STR_LIST, False),  # person names only, cleaned (transforms/authors.py)
+        ("byline_org", STR_LIST, False),  # organisations in the byline: agencies, the site itself
+        ("authors_source", pa.string()),  # json-ld | meta | byline | null when no byline was usable
         ("published_at", UTC_TS),
-        ("date_source", pa.string()),  # json-ld | meta | htmldate | feed | sitemap | null when undated
-        ("day", pa.date32(), False),  # published_at's UTC day, else the fetch day
-        ("language", pa.string()),  # ISO 639-1, detected on the text
+        ("date_source", pa.string()),  # json-ld | meta | htmldate | url | feed | sitemap | relative | null
+        ("undateable", pa.bool_()),  # no trustworthy publish date: published_at is null, never the fetch time
+        ("modified_at", UTC_TS),  # last modification, where the page states one
+        ("day", pa.date32(), False),  # published_at's UTC day, else (undateable) the fetch day
+        ("language", pa.string()),  # ISO 639-1, detected on the text (declared, where the text is too short)
         ("language_score", pa.float32()),
+        ("language_source", pa.string()),  # text | declared
+        ("language_reliable", pa.bool_()),  # text of 200+ characters and an identifier probability of 0.9+
+        ("language_mismatch", pa.bool_()),  # a reliable detection disagrees with declared_language
         ("declared_language", pa.string()),  # <html lang> / JSON-LD inLanguage, as the page says
         ("sitename", pa.string()),
         ("description", pa.string()),
