@@ -43,6 +43,7 @@ ORG_WORDS = _words(
     "services media times post journal tribune herald gazette telegraph guardian bbc cnn agence agencia "
     "agentur nachrichtenagentur editorial group newspaper magazine radio tv television network"
 )
+GENERIC_ORG_WORDS = _words("agencies agency staff wire wires news press service services media group the and")
 AGENCIES = _words("reuters afp ap dpa apa efe ansa bloomberg kyodo xinhua epd kna sid")
 PARTICLES = _words("van von der den de del della da di du dos das la le bin ibn al el ter ten zu y e")
 _LEADING = re.compile(
@@ -102,7 +103,9 @@ def _is_org(part: str, site_names: set[str]) -> bool:
         return True
     if len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", part):  # AP, AFP, DPA, EFE
         return True
-    if not 1 <= len(words) <= 6 or not part[0].isupper():
+    if any(w in AGENCIES for w in words) and len(words) <= 3:  # "dpa", "Reuters", "AFP/dpa"
+        return True
+    if not 1 <= len(words) <= 6 or not part[0].isupper() or all(w in GENERIC_ORG_WORDS for w in words):
         return False
     # "Harbor Post", "Associated Press", "Reuters", "Reuters Staff"; not navigation such as "Home News Politics"
     return words[-1] in ORG_WORDS or any(w in AGENCIES for w in words)
@@ -138,7 +141,7 @@ def sort_bylines(raw: list[tuple[str, str | None]], site_names: set[str]) -> tup
                 orgs.append(org)
             continue
         for part in _parts(name):
-            if _is_person(part):
+            if _is_person(part) and part.lower() not in site_names:  # "Harbor Daily" looks like a name
                 if part not in people:
                     people.append(part)
             elif _is_org(org := _org_name(part), site_names) and not _is_role(org) and org not in orgs:
@@ -165,13 +168,18 @@ def _ld_authors(value) -> list[tuple[str, str | None]]:
 AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "byline")
 
 
-def byline(ld: dict | None, meta: dict[str, str], found_in_page: str | None, site_names: set[str]) -> Byline:
-    """The people and organisations that wrote the article, and which source gave them."""
+def byline(
+    ld: dict | None, meta: dict[str, str], page_bylines: list[str], extractor_author: str | None, site_names: set[str]
+) -> Byline:
+    """The people and organisations that wrote the article, and which source gave them. `page_bylines` are the
+    byline elements' raw text (metadata.page_bylines); trafilatura's author comes last, as it re-cases names
+    and loses the commas that set roles apart."""
     names = {n.lower() for n in site_names if n}
     candidates = (
         ("json-ld", _ld_authors((ld or {}).get("author"))),
         ("meta", [(meta[k], None) for k in AUTHOR_META if meta.get(k)]),
-        ("byline", [(found_in_page, None)] if found_in_page else []),
+        ("byline", [(text, None) for text in page_bylines]),
+        ("byline", [(extractor_author, None)] if extractor_author else []),
     )
     for source, raw in candidates:
         people, orgs = sort_bylines(raw, names)

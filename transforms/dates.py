@@ -4,7 +4,9 @@ The cascade, first trustworthy answer wins, recorded in `date_source`:
 
 1. `json-ld`   the page's JSON-LD article object (datePublished, dateCreated);
 2. `meta`      OpenGraph / article / Dublin Core / parsely ... <meta> tags and <time itemprop=datePublished>;
-3. `htmldate`  htmldate's extensive search of the markup (bylines, <time>, visible dates), the URL left out;
+3. `htmldate`  htmldate's extensive search of the article's part of the page (bylines, <time>, visible
+               dates; not the sidebars, whose dates are other stories'), the URL left out;
+   `dateline`  a date with its month's name in the byline, in one of seven languages (htmldate reads English);
 4. `url`       a full year-month-day in the URL path;
 5. `feed` / `sitemap`  the date the listing gave for the URL;
 6. `relative`  a dateline such as "3 hours ago" / "vor 2 Stunden", counted back from the fetch time.
@@ -15,6 +17,7 @@ passed in.
 """
 
 import re
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -149,11 +152,37 @@ def relative_date(tree, now: datetime) -> datetime | None:
     return None
 
 
-def htmldate_search(tree, now: datetime) -> datetime | None:
-    """htmldate's extensive search over the markup, with the URL left out (the URL is a step of its own)."""
+_OUTSIDE_ARTICLE = (
+    ".//nav | .//aside | .//footer | .//header | .//*[contains(@class, 'related') or contains(@class, 'most-read')"
+    " or contains(@class, 'sidebar') or contains(@class, 'comment') or contains(@class, 'teaser')]"
+)
+
+
+def article_region(tree):
+    """A copy of the part of the page that is about this article: its one <article> element, else the page
+    without navigation, asides, related stories, comments and footers (whose dates belong to other pages)."""
+    articles = tree.xpath("//article")
+    region = deepcopy(articles[0] if len(articles) == 1 else tree)
+    for node in region.xpath(_OUTSIDE_ARTICLE):
+        if node.getparent() is not None:
+            node.drop_tree()
+    return region
+
+
+_JAN_FIRST = re.compile(
+    r"\b(0?1[./-]0?1[./-](19|20)\d\d|(19|20)\d\d-01-01|1\.? (january|januar|janvier|enero|gennaio)|"
+    r"(january|jan\.?) 1\b|1er janvier|1 de enero)",
+    re.IGNORECASE,
+)
+
+
+def htmldate_search(region, now: datetime) -> datetime | None:
+    """htmldate's extensive search over the article's part of the page, with the URL left out (a step of its
+    own). htmldate answers a bare year ("the 2019 strike", "© 2024") with 1 January of it: that answer is
+    taken only where the page does say 1 January."""
     try:
         found = find_date(
-            tree,
+            region,
             url="",  # not None: htmldate would read the URL from <link rel=canonical>
             extensive_search=True,
             original_date=True,
@@ -162,7 +191,48 @@ def htmldate_search(tree, now: datetime) -> datetime | None:
         )
     except Exception:  # htmldate raises assorted errors on odd markup; no date is then the answer
         return None
-    return parse_timestamp(found, now) if found else None
+    ts = parse_timestamp(found, now) if found else None
+    if ts and (ts.month, ts.day) == (1, 1) and not _JAN_FIRST.search(region.text_content()):
+        return None
+    return ts
+
+
+MONTHS = {
+    # German, French, Spanish, Italian, Portuguese, Dutch month names -> English, for dateutil
+    "januar": "January", "jänner": "January", "janvier": "January", "enero": "January", "gennaio": "January",
+    "janeiro": "January", "januari": "January", "februar": "February", "février": "February",
+    "febrero": "February", "febbraio": "February", "fevereiro": "February", "februari": "February",
+    "märz": "March", "mars": "March", "marzo": "March", "março": "March", "maart": "March", "avril": "April",
+    "abril": "April", "aprile": "April", "mai": "May", "mayo": "May", "maggio": "May", "maio": "May",
+    "mei": "May", "juni": "June", "juin": "June", "junio": "June", "giugno": "June", "junho": "June",
+    "juli": "July", "juillet": "July", "julio": "July", "luglio": "July", "julho": "July", "august": "August",
+    "août": "August", "agosto": "August", "augustus": "August", "september": "September",
+    "septembre": "September", "septiembre": "September", "settembre": "September", "setembro": "September",
+    "oktober": "October", "octobre": "October", "octubre": "October", "ottobre": "October",
+    "outubro": "October", "november": "November", "novembre": "November", "noviembre": "November",
+    "novembro": "November", "dezember": "December", "décembre": "December", "diciembre": "December",
+    "dicembre": "December", "dezembro": "December", "december": "December",
+}  # fmt: skip
+_MONTH_WORD = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_ENGLISH_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE)
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\.?\s+(?:de\s+)?([A-Za-z]+)\.?,?\s+(?:de\s+)?((?:19|20)\d\d)")
+_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)")
+
+
+def dateline_date(region, now: datetime) -> datetime | None:
+    """A date written out with its month's name in the article's byline or dateline, in English, German,
+    French, Spanish, Italian, Portuguese or Dutch ("Sevilla, 15 de febrero de 2024", "11. März 2024")."""
+    for node in region.xpath(_DATELINE_XPATH.replace("//", ".//")):  # within the region only
+        text = " ".join(node.text_content().split())
+        if not text or len(text) > 80:
+            continue
+        english = _MONTH_WORD.sub(lambda m: MONTHS[m.group(1).lower()], text)
+        for pattern, order in ((_DAY_MONTH_YEAR, (0, 1, 2)), (_MONTH_DAY_YEAR, (1, 0, 2))):
+            if (match := pattern.search(english)) and _ENGLISH_MONTH.fullmatch(match.group(order[1] + 1)):
+                day, month, year = (match.group(i + 1) for i in order)
+                if ts := parse_timestamp(f"{day} {month} {year}", now):
+                    return ts
+    return None
 
 
 def modified(meta: dict[str, str], ld: dict | None, now: datetime) -> datetime | None:
@@ -182,6 +252,12 @@ def publish_date(
 ) -> PublishDate:
     """Run the cascade (module docstring) and keep the modification time where the page gives one."""
     ld = ld or {}
+    cut: list = []
+
+    def region():  # cut out once, and only when a step needs it
+        if not cut:
+            cut.append(article_region(tree))
+        return cut[0]
 
     def steps():
         yield (
@@ -189,7 +265,8 @@ def publish_date(
             lambda: parse_timestamp(ld.get("datePublished"), now) or parse_timestamp(ld.get("dateCreated"), now),
         )
         yield "meta", lambda: next((ts for k in PUBLISHED_META if (ts := parse_timestamp(meta.get(k), now))), None)
-        yield "htmldate", lambda: htmldate_search(tree, now)
+        yield "htmldate", lambda: htmldate_search(region(), now)
+        yield "dateline", lambda: dateline_date(region(), now)
         yield "url", lambda: ts if (ts := url_date(url)) and _plausible(ts, now) else None
         yield listed_via or "feed", lambda: _plausible(listed_at, now) if listed_at else None
         yield "relative", lambda: relative_date(tree, now)

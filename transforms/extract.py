@@ -29,6 +29,9 @@ class ExtractOptions:
     # A page whose og:type says it is no article (a section front, a profile) is taken as one anyway when it
     # has this much text: many news sites mislabel their articles as "website".
     non_article_type_min_words: int = 200
+    # A page with this many linked headlines (<h2-4><a>) and no article markup (JSON-LD article, og:type
+    # article) is a section front or a search page, however much text its teasers add up to.
+    listing_min_headline_links: int = 6
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,8 @@ def extract_article(
     page_type = (metadata.og_type(meta) or "").lower()
     stated_titles = metadata.titles(tree, meta, ld)
     declared = metadata.declared_language(tree, ld)
+    bylines = metadata.page_bylines(tree)
+    headline_links = metadata.headline_links(tree)
     # Dates are read before trafilatura cleans the tree (htmldate needs the bylines it removes). trafilatura's
     # own date search is kept cheap: its answer is not used.
     date = dates.publish_date(
@@ -83,6 +88,7 @@ def extract_article(
         listed_at=listing.published_at if listing else None,
         listed_via=listing.via if listing else None,
     )
+    metadata.drop_prompts(tree)
     doc = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -102,6 +108,8 @@ def extract_article(
     n_words = count_words(text)
     if page_type in metadata.NON_ARTICLE_OG_TYPES and ld is None and n_words < options.non_article_type_min_words:
         return fail("not_article", f"og:type is {page_type!r} and the page has only {n_words} words of text")
+    if ld is None and page_type != "article" and headline_links >= options.listing_min_headline_links:
+        return fail("not_article", f"a listing: {headline_links} headlines link to other pages, and no article markup")
     if n_words < options.min_words:
         return fail("too_short", f"{n_words} words of main text, fewer than {options.min_words}")
     title_source = next((src for src, t in stated_titles if normalise(t) == title), "trafilatura") if title else None
@@ -109,7 +117,7 @@ def extract_article(
         title, title_source = normalise(listing.title) or None, listing.via
     canonical = canonical_url(doc.url or url)
     names = metadata.site_names(meta, ld, doc.sitename, domain(canonical))
-    by = authors.byline(ld, meta, doc.author, names)
+    by = authors.byline(ld, meta, bylines, doc.author, names)
     lang = language.assess(text, declared)
     row = {
         "article_id": article_id(canonical),

@@ -2,6 +2,7 @@
 titles, site names, declared language and type. Dates and bylines are judged in `dates` and `authors`."""
 
 import json
+import re
 
 from lxml import html as lxml_html
 
@@ -96,6 +97,55 @@ def site_names(meta: dict[str, str], ld: dict | None, *more: str | None) -> set[
     publisher = (ld or {}).get("publisher")
     names = {meta.get("og:site_name"), publisher.get("name") if isinstance(publisher, dict) else None, *more}
     return {n.strip() for n in names if isinstance(n, str) and n.strip()}
+
+
+_BYLINE_CLASSES = ("byline", "author", "autor", "signature", "firma", "credit", "writer")
+_BYLINE_XPATH = (
+    "//*[@rel='author' or @itemprop='author' or "
+    + " or ".join(f"contains(@class, '{c}')" for c in _BYLINE_CLASSES)
+    + "]"
+)
+_META_XPATH = "//*[contains(@class, 'meta') or contains(@class, 'info') or contains(@class, 'dateline')]"
+_OUTSIDE_STORY = "ancestor::nav or ancestor::aside or ancestor::footer or ancestor::*[contains(@class, 'comment')]"
+_BY_WORD = re.compile(r"^\s*(by|von|par|por|di|door|av)\s", re.IGNORECASE)
+
+
+def page_bylines(tree) -> list[str]:
+    """Raw text of the page's byline elements (outermost first, at most three), as printed: "By X, Senior
+    Reporter". Elements inside navigation, asides, comments and footers are skipped."""
+    found: list[str] = []
+    for node in tree.xpath(f"{_BYLINE_XPATH} | {_META_XPATH}"):
+        if node.xpath(_OUTSIDE_STORY):
+            continue
+        text = " ".join(node.text_content().split())
+        if node.get("class") and "meta" in node.get("class") and not _BY_WORD.match(text):
+            continue  # a "meta" box is a byline only when it says "By ..."
+        if text and len(text) <= 200 and not any(text in f for f in found):
+            found.append(text)
+        if len(found) == 3:
+            break
+    return found
+
+
+def headline_links(tree) -> int:
+    """Headings that are links to other pages: a section front has many, an article one (its own) or none."""
+    links = tree.xpath("//h2//a[@href] | //h3//a[@href] | //h4//a[@href]")
+    return sum(1 for a in links if len(a.text_content().split()) >= 3)
+
+
+_PROMPT_CLASSES = ("paywall", "regwall", "subscribe", "subscription", "piano-", "newsletter-signup", "premium-cta")
+_PROMPT_XPATH = "//*[" + " or ".join(f"contains(@class, '{c}') or contains(@id, '{c}')" for c in _PROMPT_CLASSES) + "]"
+
+
+def drop_prompts(tree) -> int:
+    """Remove subscription and paywall prompts (short boxes whose class says so) before the text is extracted;
+    a long element with such a class may be the locked article itself and is kept. Returns how many went."""
+    dropped = 0
+    for node in tree.xpath(_PROMPT_XPATH):
+        if node.getparent() is not None and len(node.text_content().split()) < 60:
+            node.drop_tree()  # keeps the text that follows the element
+            dropped += 1
+    return dropped
 
 
 def declared_language(tree, ld: dict | None) -> str | None:

