@@ -11,9 +11,11 @@ import os
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
+from transforms import aliases
 from warehouse import log, writer
-from warehouse.schemas import TABLES
+from warehouse.schemas import ENTITY_ALIASES, TABLES
 
 CATALOG_FILE = "news.duckdb"
 STORAGE_VERSION = "v1.5.0"
@@ -28,10 +30,14 @@ DERIVED_VIEWS = {
         SELECT * FROM articles WHERE duplicate_of IS NULL""",
     "entity_mentions": """
         SELECT m.* FROM entity_mention_versions m JOIN articles a USING (article_id, version)""",
+    # Per article and entity, under the cross-article name (entity_aliases): "Putin" alone counts as
+    # "Vladimir Putin", "U.S." as "United States".
     "entities": """
-        SELECT m.article_id, a.day, a.domain, a.language, m.canonical, m.label, count(*) AS mentions,
-               a.duplicate_of IS NOT NULL AS is_duplicate
+        SELECT m.article_id, a.day, a.domain, a.language,
+               coalesce(al.canonical, m.canonical) AS canonical, coalesce(al.label, m.label) AS label,
+               count(*) AS mentions, a.duplicate_of IS NOT NULL AS is_duplicate
         FROM entity_mention_versions m JOIN articles a USING (article_id, version)
+        LEFT JOIN entity_aliases al ON al.alias = m.canonical
         GROUP BY ALL""",
     "entity_daily": """
         SELECT day, label, canonical, count(*) AS articles, sum(mentions) AS mentions
@@ -70,6 +76,27 @@ def _base_view_sql(con: duckdb.DuckDBPyConnection, root: Path, name: str, snapsh
     )
 
 
+def _create_aliases(con: duckdb.DuckDBPyConnection) -> None:
+    """The entity_aliases table, from what the articles' mentions say (transforms/aliases.py)."""
+    # Every version's mentions, not only the latest: the evidence is about names, and skipping the
+    # latest-version join keeps this to one scan of two columns.
+    evidence = con.execute(
+        "SELECT text, canonical, count(DISTINCT article_id) FROM entity_mention_versions WHERE text <> canonical "
+        "GROUP BY ALL"
+    ).fetchall()
+    targets = {canonical for _, canonical, _ in evidence} | {c for c, _ in aliases.SEED.values()}
+    con.register("alias_targets", pa.table({"canonical": sorted(targets)}))
+    labels = con.execute(
+        "SELECT canonical, label, count(*) FROM entity_mention_versions SEMI JOIN alias_targets USING (canonical) "
+        "GROUP BY ALL"
+    ).fetchall()
+    con.unregister("alias_targets")
+    table = pa.Table.from_pylist(aliases.build(evidence, labels), schema=ENTITY_ALIASES)
+    con.register("new_entity_aliases", table)
+    con.execute("CREATE TABLE entity_aliases AS SELECT * FROM new_entity_aliases ORDER BY alias")
+    con.unregister("new_entity_aliases")
+
+
 def build(root: Path) -> Path:
     """(Re)create `<root>/news.duckdb` with a view per table and the derived views."""
     root.mkdir(parents=True, exist_ok=True)
@@ -88,6 +115,8 @@ def build(root: Path) -> Path:
             view = BASE_VIEW_NAMES.get(name, name)
             con.execute(f"CREATE VIEW {view} AS {_base_view_sql(con, root, name, snapshot)}")
         for view, sql in DERIVED_VIEWS.items():
+            if view == "entities":
+                _create_aliases(con)
             con.execute(f"CREATE VIEW {view} AS {sql}")
         con.execute("USE memory")
         con.execute("DETACH catalog")

@@ -138,6 +138,19 @@ RUNS = pa.schema(
 )
 
 
+# Not a Parquet table: rebuilt from entity_mentions inside the catalog on every catalog build
+# (transforms/aliases.py decides, warehouse/catalog.py stores).
+ENTITY_ALIASES = pa.schema(
+    [
+        ("alias", pa.string(), False),  # an article's canonical name, e.g. "Putin", "U.S."
+        ("canonical", pa.string(), False),  # the name it is counted under: "Vladimir Putin", "United States"
+        ("label", pa.string(), False),  # the label the canonical name has in most mentions
+        ("source", pa.string(), False),  # seed | learned
+        ("articles", pa.int64(), False),  # articles whose own canonicalisation resolved the alias so
+    ]
+)
+
+
 @dataclass(frozen=True)
 class TableSpec:
     name: str

@@ -1,0 +1,58 @@
+"""Cross-article aliases: the pure rule, and entity_daily over a real warehouse."""
+
+from datetime import date
+
+from tests.test_warehouse import article, load
+from transforms.aliases import build
+from warehouse import catalog
+
+
+def test_learned_alias_needs_support_and_a_clear_majority():
+    evidence = [
+        ("Putin", "Vladimir Putin", 3),
+        ("Smith", "John Smith", 2),  # two Smiths: ambiguous
+        ("Smith", "Anna Smith", 2),
+        ("Tangen", "Nicolai Tangen", 1),  # one article is not enough
+        ("CSTO", "Collective Security Treaty Organization", 2),
+    ]
+    labels = [("Vladimir Putin", "PERSON", 9), ("Vladimir Putin", "ORG", 1), ("Putin", "ORG", 1),
+              ("Collective Security Treaty Organization", "ORG", 4)]  # fmt: skip
+    rows = {r["alias"]: r for r in build(evidence, labels)}
+    assert rows["Putin"] == {"alias": "Putin", "canonical": "Vladimir Putin", "label": "PERSON",
+                             "source": "learned", "articles": 3}  # fmt: skip
+    assert rows["CSTO"]["canonical"] == "Collective Security Treaty Organization"
+    assert "Smith" not in rows and "Tangen" not in rows
+    assert rows["U.S."]["canonical"] == rows["US"]["canonical"] == "United States" and rows["US"]["source"] == "seed"
+
+
+def mention_rows(article_id, day, names):
+    """(text, canonical, label) per mention, laid out one after another in the article's text."""
+    rows, at = [], 0
+    for text, canonical, label in names:
+        rows.append({"article_id": article_id, "version": 1, "day": day, "text": text, "canonical": canonical,
+                     "label": label, "start_char": at, "end_char": at + len(text), "model": "test"})  # fmt: skip
+        at += len(text) + 1
+    return rows
+
+
+def test_entity_daily_counts_aliases_as_one_entity(tmp_path):
+    day = date(2024, 3, 7)
+    said = {
+        # two articles resolve "Putin" themselves: the warehouse learns the alias
+        "a1": [("Vladimir Putin", "Vladimir Putin", "PERSON"), ("Putin", "Vladimir Putin", "PERSON")],
+        "a2": [("Vladimir Putin", "Vladimir Putin", "PERSON"), ("Putin", "Vladimir Putin", "PERSON")],
+        # these only say "Putin" (the model tagged it ORG once) and "U.S."
+        "a3": [("Putin", "Putin", "ORG"), ("U.S.", "U.S.", "GPE")],
+        "a4": [("Putin", "Putin", "PERSON"), ("United States", "United States", "GPE")],
+        "a5": [("US", "US", "GPE")],
+    }
+    articles = [article(a, text=f"Text of {a} about the summit.", day=day) for a in said]
+    load(tmp_path, articles, lambda a: mention_rows(a["article_id"], day, said[a["article_id"]]))
+    con = catalog.connect(tmp_path)
+    daily = con.sql("SELECT canonical, label, articles FROM entity_daily ORDER BY canonical").fetchall()
+    assert daily == [("United States", "GPE", 3), ("Vladimir Putin", "PERSON", 4)]
+    # what each article said stays as it was
+    assert con.sql("SELECT count(*) FROM entity_mentions WHERE canonical = 'Putin'").fetchall() == [(2,)]
+    learned = con.sql("SELECT alias, canonical, articles FROM entity_aliases WHERE source = 'learned'").fetchall()
+    assert learned == [("Putin", "Vladimir Putin", 2)]
+    con.close()
