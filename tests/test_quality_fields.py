@@ -5,6 +5,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from transforms.authors import byline, sort_bylines
 from transforms.dates import parse_timestamp, publish_date, url_date
@@ -202,3 +204,18 @@ def test_gold_set_meets_the_issue_targets():
     entities = evaluate_entities(gold)
     gain = entities["mentions"]["newsetl"]["all"]["f1"] - entities["mentions"]["spacy"]["all"]["f1"]
     assert gain >= 0.05
+
+
+junk = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(junk, junk)
+def test_junk_bylines_and_dates_never_raise(byline_text, date_text):
+    people, orgs = sort_bylines([(byline_text, None), (byline_text, "Organization")], {"x"})
+    assert all(p.strip() == p and p for p in people + orgs)
+    ts = parse_timestamp(date_text, NOW)
+    assert ts is None or ts.tzinfo is not None
+    html = page(f'<meta name="date" content="{date_text}">', byline=f"<p class='byline'>{byline_text}</p>")
+    found = date_of(html.replace("\x00", ""))
+    assert found.published_at is None or found.published_at <= NOW.replace(year=NOW.year + 1)

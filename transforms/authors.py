@@ -111,8 +111,11 @@ def _is_org(part: str, site_names: set[str]) -> bool:
     return words[-1] in ORG_WORDS or any(w in AGENCIES for w in words)
 
 
+MAX_BYLINE_CHARS = 300  # a longer "byline" is a paragraph someone tagged as author; its head is enough
+
+
 def _parts(raw: str) -> list[str]:
-    raw = _EMAIL_OR_URL.sub(" ", raw or "")
+    raw = _EMAIL_OR_URL.sub(" ", (raw or "")[:MAX_BYLINE_CHARS])
     raw = _NOISE.sub("", _LEADING.sub("", raw.strip()))
     out = []
     for part in _SPLIT.split(raw):
