@@ -56,3 +56,17 @@ def test_entity_daily_counts_aliases_as_one_entity(tmp_path):
     learned = con.sql("SELECT alias, canonical, articles FROM entity_aliases WHERE source = 'learned'").fetchall()
     assert learned == [("Putin", "Vladimir Putin", 2)]
     con.close()
+
+
+def test_entity_daily_leaves_out_undateable_articles(tmp_path):
+    """An undateable article's day is only its fetch day: entity_daily (by publish day) skips it, entities keeps it."""
+    day = date(2024, 3, 7)
+    dated = article("d1", text="Dated text about Lisbon.", day=day)
+    undated = article("u1", text="Undated text about Lisbon.", day=day, published_at=None, date_source=None,
+                      undateable=True)  # fmt: skip
+    lisbon = [("Lisbon", "Lisbon", "GPE")]
+    load(tmp_path, [dated, undated], lambda a: mention_rows(a["article_id"], day, lisbon))
+    con = catalog.connect(tmp_path)
+    assert con.sql("SELECT articles FROM entity_daily WHERE canonical = 'Lisbon'").fetchall() == [(1,)]
+    assert con.sql("SELECT article_id, undateable FROM entities ORDER BY 1").fetchall() == [("d1", False), ("u1", True)]
+    con.close()

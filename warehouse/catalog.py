@@ -35,13 +35,16 @@ DERIVED_VIEWS = {
     "entities": """
         SELECT m.article_id, a.day, a.domain, a.language,
                coalesce(al.canonical, m.canonical) AS canonical, coalesce(al.label, m.label) AS label,
-               count(*) AS mentions, a.duplicate_of IS NOT NULL AS is_duplicate
+               count(*) AS mentions, a.duplicate_of IS NOT NULL AS is_duplicate,
+               a.published_at IS NULL AS undateable
         FROM entity_mention_versions m JOIN articles a USING (article_id, version)
         LEFT JOIN entity_aliases al ON al.alias = m.canonical
         GROUP BY ALL""",
+    # By publish day: an undateable article's `day` is only its fetch day, so it is left out here (it is in
+    # `entities`); a syndicated copy is left out so a story counts once.
     "entity_daily": """
         SELECT day, label, canonical, count(*) AS articles, sum(mentions) AS mentions
-        FROM entities WHERE NOT is_duplicate
+        FROM entities WHERE NOT is_duplicate AND NOT undateable
         GROUP BY ALL""",
 }
 # Base views read every file of a table; where a derived view takes the table's name, the base one is renamed.
