@@ -189,6 +189,65 @@ def reprocess(
         _print_summary(summary)
 
 
+@app.command()
+def serve(
+    sources: Annotated[
+        Path, typer.Option("--sources", "-s", help="The sources file; sources with a `schedule` are served.")
+    ],
+    warehouse: WarehouseOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Run sources on their schedules, until stopped (Ctrl-C): Prefect's `serve`, one deployment per source.
+
+    A source is scheduled by a cron expression (UTC) in the sources file:
+
+      \\[sources.meridian]
+      kind = "feed"
+      url = "https://meridian.example/rss.xml"
+      schedule = "0 * * * *"          # every hour, on the hour
+
+    Schedules need a Prefect server (the temporary one cannot schedule); its UI, at http://127.0.0.1:4200,
+    shows the runs.
+
+    Examples:
+
+      prefect server start &
+
+      export PREFECT_API_URL=http://127.0.0.1:4200/api
+
+      newsetl serve --sources sources.toml -w /data/news
+
+    Trigger a run by hand: prefect deployment run ingest/meridian
+    """
+    from flows.sources import InputError
+
+    apply_prefect_defaults(quiet_logs=not debug)
+    from prefect.settings import get_current_settings
+
+    if not get_current_settings().api.url:
+        _fail(
+            "newsetl serve needs a Prefect server: run `prefect server start`, then "
+            "`export PREFECT_API_URL=http://127.0.0.1:4200/api`",
+            debug,
+            2,
+        )
+    from flows.schedules import scheduled_deployments
+
+    try:
+        settings = load_settings(warehouse=warehouse)
+        deployments = scheduled_deployments(sources, Path(settings.warehouse))
+    except InputError as exc:
+        _fail(str(exc), debug, 2)
+    except ValueError as exc:
+        _fail(f"bad setting: {exc}", debug, 2)
+    for d in deployments:
+        err.print(f"serving ingest/{d.name}: {d.schedules[0].schedule.cron} (UTC)")
+    from prefect import serve as prefect_serve
+
+    # pause_on_shutdown=False: a restart (a deploy, a reboot) must not leave the schedules paused
+    prefect_serve(*deployments, pause_on_shutdown=False, print_starting_message=False)
+
+
 def _with_progress(call, what: str, silent: bool, debug: bool):
     """Run a flow with a progress bar on a terminal (stderr); one-line error on failure."""
     from flows import progress

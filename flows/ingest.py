@@ -28,7 +28,7 @@ from flows.crawler import Crawler
 from flows.crawlstate import CrawlState
 from flows.discover import LOCAL_KINDS, Discovery, Limits, discover, page_refs
 from flows.settings import SAMPLE_PAGES, Settings, load_settings
-from flows.sources import PageRef, Source, load_sources_file, sources_from_inputs
+from flows.sources import InputError, PageRef, Source, load_sources_file, sources_from_inputs
 from flows.tasks import (
     build_catalog,
     compact_if_crowded,
@@ -54,9 +54,16 @@ def resolve_sources(
     feeds: list[str] | None,
     sitemaps: list[str] | None,
     since: date | None,
+    only: list[str] | None = None,
 ) -> list[Source]:
-    """Everything the run reads; the bundled sample corpus when nothing is given."""
+    """Everything the run reads; the bundled sample corpus when nothing is given. `only` keeps the sources
+    file's sources of those names (a scheduled deployment runs one source)."""
     sources = load_sources_file(Path(sources_file)) if sources_file else []
+    if only:
+        unknown = sorted(set(only) - {s.name for s in sources})
+        if unknown:
+            raise InputError(f"{sources_file}: no source named {', '.join(map(repr, unknown))}")
+        sources = [s for s in sources if s.name in only]
     sources += sources_from_inputs(inputs or [], feeds or [], sitemaps or [], since)
     return sources or sources_from_inputs([str(SAMPLE_PAGES)])
 
@@ -81,14 +88,16 @@ def ingest(
     warehouse: str | None = None,
     batch_size: int | None = None,
     options: dict | None = None,
+    only: list[str] | None = None,
 ) -> dict:
     """Ingest sources: a sources file, HTML files, folders, globs, URL lists, WARC files, URLs, feeds and
-    sitemaps (default: the bundled sample corpus). `options` overrides settings by name."""
+    sitemaps (default: the bundled sample corpus). `options` overrides settings by name; `only` names the
+    sources file's sources to run (default: all)."""
     settings = load_settings(warehouse=warehouse, batch_size=batch_size, **(options or {}))
     root = Path(settings.warehouse).resolve()
     run_id = str(flow_run.id or uuid4())
     with writer_lock(root, f"newsetl ingest (flow run {run_id})", settings.lock_wait):
-        return _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps, since, options)
+        return _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps, since, options, only)
 
 
 def fresh_batches(
@@ -120,7 +129,7 @@ def fresh_batches(
         yield buffer
 
 
-def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps, since, options) -> dict:
+def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps, since, options, only) -> dict:
     started, t0 = datetime.now(UTC), time.perf_counter()
     counts: Counter = Counter()
     reasons: Counter = Counter()
@@ -128,7 +137,7 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
     crawl = found = None
     try:
         counts.update(prepare(root))
-        sources = resolve_sources(inputs, sources_file, feeds, sitemaps, since)
+        sources = resolve_sources(inputs, sources_file, feeds, sitemaps, since, only)
         crawl = CrawlState.open(root)
         crawler = Crawler(crawl_policy(settings), run_id)
         remote = [s for s in sources if s.kind not in LOCAL_KINDS]
@@ -219,6 +228,7 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
         "warehouse": str(root),
         "batch_size": str(settings.batch_size),
         "options": options or {},
+        "only": only or [],
     }
     runlog.record(root, summary, started, parameters)
     build_catalog(root)  # after the runs row, so a first run's catalog has a runs view over files

@@ -14,6 +14,7 @@ A sources file:
     [sources.ccnews]
     kind = "warc"
     path = "archives/*.warc.gz"
+    schedule = "15 * * * *"         # optional cron (UTC): `newsetl serve` runs this source at :15 every hour
 
 Paths are relative to the sources file.
 """
@@ -51,6 +52,7 @@ class Source(BaseModel):
     urls: tuple[str, ...] = ()  # urls given inline
     path: str | None = None  # urls (a file of URLs), warc, files: a file, folder or glob
     since: date | None = None  # feed, sitemap: skip entries dated before this day
+    schedule: str | None = None  # a cron expression (UTC): `newsetl serve` runs the source on it
 
     @model_validator(mode="after")
     def _fits_kind(self) -> "Source":
@@ -67,6 +69,16 @@ class Source(BaseModel):
             raise ValueError(f"source {self.name!r}: kind {self.kind} needs path = a file, folder or glob")
         if self.since and self.kind not in ("feed", "sitemap"):
             raise ValueError(f"source {self.name!r}: since applies to feeds and sitemaps only")
+        if self.schedule is not None:
+            from prefect.client.schemas.schedules import CronSchedule
+
+            try:
+                CronSchedule(cron=self.schedule)
+            except ValueError:
+                raise ValueError(
+                    f"source {self.name!r}: schedule {self.schedule!r} is not a cron expression "
+                    "(five fields, e.g. '0 * * * *' for every hour)"
+                ) from None
         return self
 
 

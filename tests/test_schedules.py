@@ -1,0 +1,127 @@
+"""Scheduled runs: `newsetl serve` against a real `prefect server start`, with a run triggered through a
+deployment that loads rows."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from flows.sources import InputError, load_sources_file
+from warehouse import catalog
+
+SAMPLE = Path(__file__).parent.parent / "flows" / "sample_pages"
+BIN = Path(sys.executable).parent
+
+
+def test_schedule_must_be_a_cron_expression(tmp_path):
+    bad = tmp_path / "s.toml"
+    bad.write_text(f'[sources.sample]\nkind = "files"\npath = "{SAMPLE}"\nschedule = "every hour"\n')
+    with pytest.raises(InputError, match=r"sources\.sample: source 'sample': schedule 'every hour' is not a cron"):
+        load_sources_file(bad)
+
+
+def test_serve_without_a_prefect_server_says_what_to_do(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env["PREFECT_HOME"] = str(tmp_path / "home")
+    done = subprocess.run([str(BIN / "newsetl"), "serve", "-s", str(tmp_path / "s.toml")], env=env,
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 2 and "prefect server start" in done.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def prefect_server(tmp_path_factory):
+    work = tmp_path_factory.mktemp("prefect-server")
+    port = _free_port()
+    env = {**os.environ, "PREFECT_HOME": str(work / "home"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env.pop("PREFECT_API_URL", None)
+    server = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    api = f"http://127.0.0.1:{port}/api"
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{api}/health", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    else:
+        server.kill()
+        pytest.fail("prefect server did not start within 180 s")
+    yield api, env
+    server.terminate()
+    server.wait(timeout=30)
+
+
+def _wait(predicate, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if result := predicate():
+            return result
+        time.sleep(0.5)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+@pytest.mark.slow
+def test_served_deployments_have_the_sources_schedules_and_a_triggered_run_loads_rows(prefect_server, tmp_path):
+    api, env = prefect_server
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        f'[sources.sample]\nkind = "files"\npath = "{SAMPLE}"\nschedule = "*/30 * * * *"\n\n'
+        f'[sources.archive]\nkind = "files"\npath = "{SAMPLE}/meridian-*.html"\nschedule = "5 2 * * *"\n\n'
+        f'[sources.adhoc]\nkind = "files"\npath = "{SAMPLE}"\n'  # no schedule: not served
+    )
+    warehouse = tmp_path / "wh"
+    env = {**env, "PREFECT_API_URL": api, "PREFECT_RUNNER_POLL_FREQUENCY": "1"}
+    log = (tmp_path / "serve.log").open("w")
+    serving = subprocess.Popen([str(BIN / "newsetl"), "serve", "-s", str(sources), "-w", str(warehouse)],
+                               env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
+    try:
+        client = httpx.Client(base_url=api, timeout=10)
+
+        def deployments():
+            found = client.post("/deployments/filter", json={}).json()
+            return found if len(found) == 2 else None
+
+        found = {d["name"]: d for d in _wait(deployments, 120, "two deployments")}
+        crons = {name: [s["schedule"]["cron"] for s in d["schedules"]] for name, d in found.items()}
+        assert crons == {"sample": ["*/30 * * * *"], "archive": ["5 2 * * *"]}
+        assert found["sample"]["parameters"]["only"] == ["sample"]
+        assert all(s["active"] for d in found.values() for s in d["schedules"])
+
+        run = client.post(f"/deployments/{found['archive']['id']}/create_flow_run", json={}).json()
+
+        def finished():
+            state = client.get(f"/flow_runs/{run['id']}").json()["state"]
+            return state if state["type"] in ("COMPLETED", "FAILED", "CRASHED", "CANCELLED") else None
+
+        state = _wait(finished, 240, "the triggered run to finish")
+        assert state["type"] == "COMPLETED", (state, (tmp_path / "serve.log").read_text()[-3000:])
+    finally:
+        os.killpg(serving.pid, signal.SIGTERM)  # as systemd or Docker stop it
+        try:
+            serving.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(serving.pid, signal.SIGKILL)
+        log.close()
+    # A stopped server leaves its schedules active: restarting it resumes them
+    after = httpx.post(f"{api}/deployments/filter", json={}, timeout=10).json()
+    assert [s["active"] for d in after for s in d["schedules"]] == [True, True]
+    # The run ingested its own source only: the five Meridian pages, one of them a section front
+    con = catalog.connect(warehouse)
+    assert con.sql("SELECT domain, count(*) FROM articles GROUP BY 1").fetchall() == [("meridianpost.example", 4)]
+    assert con.sql("SELECT reason FROM failures").fetchall() == [("not_article",)]
+    assert con.sql("SELECT status, parameters['only'] FROM runs").fetchall() == [("completed", '["archive"]')]
+    con.close()
