@@ -248,6 +248,57 @@ def serve(
     prefect_serve(*deployments, pause_on_shutdown=False, print_starting_message=False)
 
 
+@app.command()
+def deploy(
+    sources: Annotated[
+        Path, typer.Option("--sources", "-s", help="The sources file; sources with a `schedule` are deployed.")
+    ],
+    pool: Annotated[str, typer.Option("--pool", "-p", help="The Prefect work pool whose workers run the flows.")],
+    warehouse: WarehouseOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Register the scheduled sources with a Prefect server and work pool, for teams that run workers.
+
+    Unlike `newsetl serve`, nothing runs here: the pool's workers pick up the runs. A worker imports the
+    flow by module, so newsetl must be installed where the worker runs, and the warehouse path must be
+    the same there (or an object-store root, later).
+
+    Examples:
+
+      prefect server start &
+
+      export PREFECT_API_URL=http://127.0.0.1:4200/api
+
+      prefect work-pool create newsetl --type process
+
+      newsetl deploy --sources sources.toml --pool newsetl -w /data/news
+
+      prefect worker start --pool newsetl       # on each machine that runs flows
+    """
+    from flows.sources import InputError
+
+    apply_prefect_defaults(quiet_logs=not debug)
+    from prefect.settings import get_current_settings
+
+    if not get_current_settings().api.url:
+        _fail("newsetl deploy needs a Prefect server: set PREFECT_API_URL (e.g. http://127.0.0.1:4200/api)", debug, 2)
+    from flows.schedules import scheduled_deployments
+
+    try:
+        settings = load_settings(warehouse=warehouse)
+        deployments = scheduled_deployments(sources, Path(settings.warehouse))
+    except InputError as exc:
+        _fail(str(exc), debug, 2)
+    except ValueError as exc:
+        _fail(f"bad setting: {exc}", debug, 2)
+    for d in deployments:
+        try:
+            d.apply(work_pool_name=pool)
+        except Exception as exc:  # the server's answer (no such pool, unreachable) is the message
+            _fail(f"could not register ingest/{d.name} in work pool {pool!r}: {exc}", debug, 1)
+        out.print(f"registered ingest/{d.name} in work pool {pool!r}: {d.schedules[0].schedule.cron} (UTC)")
+
+
 def _with_progress(call, what: str, silent: bool, debug: bool):
     """Run a flow with a progress bar on a terminal (stderr); one-line error on failure."""
     from flows import progress

@@ -125,3 +125,50 @@ def test_served_deployments_have_the_sources_schedules_and_a_triggered_run_loads
     assert con.sql("SELECT reason FROM failures").fetchall() == [("not_article",)]
     assert con.sql("SELECT status, parameters['only'] FROM runs").fetchall() == [("completed", '["archive"]')]
     con.close()
+
+
+@pytest.mark.slow
+def test_deploy_registers_with_a_work_pool_whose_worker_runs_them(prefect_server, tmp_path):
+    api, env = prefect_server
+    env = {**env, "PREFECT_API_URL": api, "PREFECT_WORKER_QUERY_SECONDS": "1", "PREFECT_WORKER_PREFETCH_SECONDS": "1"}
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[sources.harbor]\nkind = "files"\npath = "{SAMPLE}/harbor-*.html"\nschedule = "0 6 * * 1"\n')
+    warehouse = tmp_path / "wh"
+
+    def cli(*args):
+        return subprocess.run([str(BIN / "newsetl"), *args], env=env, capture_output=True, text=True, timeout=120)
+
+    missing = cli("deploy", "-s", str(sources), "--pool", "no-such-pool", "-w", str(warehouse))
+    assert missing.returncode == 1 and "no-such-pool" in missing.stderr
+    pool = subprocess.run([str(BIN / "prefect"), "work-pool", "create", "newsetl-test", "--type", "process"],
+                          env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert pool.returncode == 0, pool.stdout + pool.stderr
+    done = cli("deploy", "-s", str(sources), "--pool", "newsetl-test", "-w", str(warehouse))
+    assert done.returncode == 0 and "registered ingest/harbor" in done.stdout, done.stderr
+    client = httpx.Client(base_url=api, timeout=10)
+    [deployment] = [d for d in client.post("/deployments/filter", json={}).json() if d["name"] == "harbor"]
+    assert deployment["work_pool_name"] == "newsetl-test"
+    assert [s["schedule"]["cron"] for s in deployment["schedules"]] == ["0 6 * * 1"]
+
+    log = (tmp_path / "worker.log").open("w")
+    worker = subprocess.Popen([str(BIN / "prefect"), "worker", "start", "--pool", "newsetl-test"], env=env,
+                              stdout=log, stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
+    try:
+        run = client.post(f"/deployments/{deployment['id']}/create_flow_run", json={}).json()
+
+        def finished():
+            state = client.get(f"/flow_runs/{run['id']}").json()["state"]
+            return state if state["type"] in ("COMPLETED", "FAILED", "CRASHED", "CANCELLED") else None
+
+        state = _wait(finished, 240, "the worker to run the deployment")
+        assert state["type"] == "COMPLETED", (state, (tmp_path / "worker.log").read_text()[-3000:])
+    finally:
+        os.killpg(worker.pid, signal.SIGINT)
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(worker.pid, signal.SIGKILL)
+        log.close()
+    con = catalog.connect(warehouse)
+    assert con.sql("SELECT DISTINCT domain FROM articles").fetchall() == [("harbordaily.example",)]
+    con.close()
