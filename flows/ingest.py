@@ -40,6 +40,7 @@ from flows.tasks import (
     load_batch,
     logger,
     plan_batch,
+    with_timeout,
 )
 from transforms.extract import Failure
 from transforms.text import short_id
@@ -133,7 +134,13 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
     started, t0 = datetime.now(UTC), time.perf_counter()
     counts: Counter = Counter()
     reasons: Counter = Counter()
-    status, error, stage = "completed", None, "discover"
+    status, error = "completed", None
+    stage = runlog.Stages("discover")
+    entities = runlog.TopEntities()
+    source_pages: Counter = Counter()
+    fetch, extract, plan, enrich, load, compact_t = with_timeout(
+        settings, fetch_batch, extract_batch, plan_batch, enrich_batch, load_batch, compact_if_crowded
+    )
     crawl = found = None
     try:
         counts.update(prepare(root))
@@ -141,7 +148,7 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
         crawl = CrawlState.open(root)
         crawler = Crawler(crawl_policy(settings), run_id)
         remote = [s for s in sources if s.kind not in LOCAL_KINDS]
-        found = discover_task(quote(remote), settings, quote(crawler), quote(crawl))
+        found = with_timeout(settings, discover_task)[0](quote(remote), settings, quote(crawler), quote(crawl))
         # Local sources are read lazily, batch by batch: memory does not grow with the number of pages.
         refs = page_refs(found, [s for s in sources if s.kind in LOCAL_KINDS])
         batches = fresh_batches(refs, crawl, settings.batch_size, settings.refetch, counts)
@@ -153,22 +160,24 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
             return [failure_row(Failure(b.location, "discover", b.reason, b.detail), run_id) for b in met]
 
         first = next(batches, None)
-        stage = "state"
+        stage("state")
         state = WarehouseState.read(root, articles=first is not None)
         for refs_batch in itertools.chain([first], batches) if first else [[]]:
             progress.start(counts["discovered"])  # the total grows as local sources are read
-            stage = "fetch"
-            fetched = fetch_batch(quote(refs_batch), run_id, settings, quote(crawler), quote(crawl))
-            stage = "extract"
-            articles, extract_failures = extract_batch(quote(fetched.pages), run_id, settings)
-            stage = "plan"
-            fresh, unchanged = plan_batch(quote(state), quote(articles))
-            stage = "enrich"
-            mentions, enrich_failures, enrich_counts = enrich_batch(quote(fresh), run_id, settings)
+            stage("fetch")
+            fetched = fetch(quote(refs_batch), run_id, settings, quote(crawler), quote(crawl))
+            source_pages.update(p["source"] for p in fetched.pages)
+            stage("extract")
+            articles, extract_failures = extract(quote(fetched.pages), run_id, settings)
+            stage("plan")
+            fresh, unchanged = plan(quote(state), quote(articles))
+            stage("enrich")
+            mentions, enrich_failures, enrich_counts = enrich(quote(fresh), run_id, settings)
+            entities.add(mentions)
             fetch_failures = [failure_row(f, run_id) for f in fetched.failures]
             failures = new_bad_refs() + fetch_failures + extract_failures + enrich_failures
-            stage = "load"
-            written = load_batch(
+            stage("load")
+            written = load(
                 root,
                 quote(state),
                 quote(fetched.pages),
@@ -195,21 +204,21 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
                 fetch_attempts=written["fetch_log"],
             )
             reasons.update(f"{f['stage']}:{f['reason']}" for f in failures)
-            stage = "compact"
-            counts.update(compact_if_crowded(root, settings.compact_threshold))  # file counts stay bounded
+            stage("compact")
+            counts.update(compact_t(root, settings.compact_threshold))  # file counts stay bounded
             progress.advance(len(refs_batch))
         if late := new_bad_refs():  # met after the last batch was read (the end of a broken WARC file, say)
-            stage = "load"
-            written = load_batch(root, quote(state), [], quote(late), [], [], quote(crawler.drain_log()))
+            stage("load")
+            written = load(root, quote(state), [], quote(late), [], [], quote(crawler.drain_log()))
             counts.update(failures=len(late), failures_new=written["failures"])
             reasons.update(f"{f['stage']}:{f['reason']}" for f in late)
         counts.update(crawler.counts)
         crawl.record(found.listings)
-        stage = "compact"
-        counts.update(compact_if_crowded(root, settings.compact_threshold))
+        stage("compact")
+        counts.update(compact_t(root, settings.compact_threshold))
     except Exception as exc:
-        status, error = "failed", f"{stage}: {type(exc).__name__}: {exc}"
-        logger().error("run failed in %s\n%s", stage, traceback.format_exc())
+        status, error = "failed", f"{stage.current}: {type(exc).__name__}: {exc}"
+        logger().error("run failed in %s\n%s", stage.current, traceback.format_exc())
     finally:
         progress.finish()
         if found is not None:
@@ -217,8 +226,10 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
         if crawl is not None:
             crawl.close()
     summary = runlog.RunSummary(
-        run_id, "ingest", str(root), status, dict(counts), dict(reasons), round(time.perf_counter() - t0, 2), error
-    )
+        run_id, "ingest", str(root), status, dict(counts), dict(reasons), round(time.perf_counter() - t0, 2), error,
+        failed_stage=stage.current if error else None, stage_seconds=stage.totals(), source_pages=dict(source_pages),
+        top_entities=entities.top(),
+    )  # fmt: skip
     parameters = {
         "inputs": inputs or [],
         "sources_file": sources_file or "",

@@ -21,7 +21,16 @@ from prefect.utilities.annotations import quote
 
 from flows import progress, runlog
 from flows.settings import load_settings
-from flows.tasks import build_catalog, compact_if_crowded, enrich_batch, extract_batch, load_batch, logger, plan_batch
+from flows.tasks import (
+    build_catalog,
+    compact_if_crowded,
+    enrich_batch,
+    extract_batch,
+    load_batch,
+    logger,
+    plan_batch,
+    with_timeout,
+)
 from warehouse import writer
 from warehouse.keys import Codec, KeySet
 from warehouse.loader import WarehouseState, prepare
@@ -59,7 +68,12 @@ def _reprocess_locked(settings, root: Path, run_id: str) -> dict:
     started, t0 = datetime.now(UTC), time.perf_counter()
     counts: Counter = Counter()
     reasons: Counter = Counter()
-    status, error, stage = "completed", None, "read"
+    status, error = "completed", None
+    stage = runlog.Stages("read")
+    entities = runlog.TopEntities()
+    extract, plan, enrich, load, compact_t = with_timeout(
+        settings, extract_batch, plan_batch, enrich_batch, load_batch, compact_if_crowded
+    )
     try:
         counts.update(prepare(root))
         state = WarehouseState.read(root)
@@ -70,15 +84,16 @@ def _reprocess_locked(settings, root: Path, run_id: str) -> dict:
             pages = [p for p in rows if state.codec.one(p["page_id"]) in wanted]
             if not pages:
                 continue
-            stage = "extract"
-            articles, failures = extract_batch(quote(pages), run_id, settings)
-            stage = "plan"
-            fresh, unchanged = plan_batch(quote(state), quote(articles))
-            stage = "enrich"
-            mentions, enrich_failures, enrich_counts = enrich_batch(quote(fresh), run_id, settings)
+            stage("extract")
+            articles, failures = extract(quote(pages), run_id, settings)
+            stage("plan")
+            fresh, unchanged = plan(quote(state), quote(articles))
+            stage("enrich")
+            mentions, enrich_failures, enrich_counts = enrich(quote(fresh), run_id, settings)
+            entities.add(mentions)
             failures += enrich_failures
-            stage = "load"
-            written = load_batch(root, quote(state), [], quote(failures), quote(mentions), quote(fresh))
+            stage("load")
+            written = load(root, quote(state), [], quote(failures), quote(mentions), quote(fresh))
             counts.update(enrich_counts)
             counts.update(
                 pages_read=len(pages),
@@ -91,17 +106,19 @@ def _reprocess_locked(settings, root: Path, run_id: str) -> dict:
                 failures_new=written["failures"],
             )
             reasons.update(f"{f['stage']}:{f['reason']}" for f in failures)
-            stage = "compact"  # the scan's files stay on disk until the next writer, past the grace period
-            counts.update(compact_if_crowded(root, settings.compact_threshold))
+            stage("compact")  # the scan's files stay on disk until the next writer, past the grace period
+            counts.update(compact_t(root, settings.compact_threshold))
             progress.advance(len(pages))
+            stage("read")
     except Exception as exc:
-        status, error = "failed", f"{stage}: {type(exc).__name__}: {exc}"
-        logger().error("reprocess failed in %s\n%s", stage, traceback.format_exc())
+        status, error = "failed", f"{stage.current}: {type(exc).__name__}: {exc}"
+        logger().error("reprocess failed in %s\n%s", stage.current, traceback.format_exc())
     finally:
         progress.finish()
     summary = runlog.RunSummary(
-        run_id, "reprocess", str(root), status, dict(counts), dict(reasons), round(time.perf_counter() - t0, 2), error
-    )
+        run_id, "reprocess", str(root), status, dict(counts), dict(reasons), round(time.perf_counter() - t0, 2), error,
+        failed_stage=stage.current if error else None, stage_seconds=stage.totals(), top_entities=entities.top(),
+    )  # fmt: skip
     runlog.record(root, summary, started, {"warehouse": str(root), "batch_size": str(settings.batch_size)})
     build_catalog(root)
     if error:

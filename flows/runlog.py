@@ -1,7 +1,9 @@
 """The record of a run: its summary, its `runs` row, and the markdown artifact Prefect shows."""
 
 import json
-from dataclasses import dataclass
+import time
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -11,6 +13,42 @@ from prefect.artifacts import create_markdown_artifact
 from warehouse import writer
 
 PACKAGES = ("newsetl", "prefect", "trafilatura", "spacy", "pyarrow", "duckdb", "py3langid", "httpx", "feedparser")
+
+
+class Stages:
+    """Which stage a run is in, and the wall-clock seconds spent in each: `stages("fetch")` enters one."""
+
+    def __init__(self, first: str) -> None:
+        self.current = first
+        self.seconds: Counter = Counter()
+        self._since = time.perf_counter()
+
+    def __call__(self, name: str) -> None:
+        now = time.perf_counter()
+        self.seconds[self.current] += now - self._since
+        self.current, self._since = name, now
+
+    def totals(self) -> dict[str, float]:
+        self(self.current)  # count the time in the stage the run is in
+        return {k: round(v, 3) for k, v in self.seconds.items()}
+
+
+class TopEntities:
+    """The entities named by the most new articles of a run. Past `keep` distinct names the rarest are
+    dropped, so a long run holds a bounded table (and the top of a huge run is approximate)."""
+
+    def __init__(self, keep: int = 20_000) -> None:
+        self.keep = keep
+        self.articles: Counter = Counter()
+
+    def add(self, mentions: list[dict]) -> None:
+        named = {(m["article_id"], m["canonical"], m["label"]) for m in mentions if m["version"] == 1}
+        self.articles.update((name, label) for _, name, label in named)
+        if len(self.articles) > 2 * self.keep:
+            self.articles = Counter(dict(self.articles.most_common(self.keep)))
+
+    def top(self, n: int = 10) -> list[tuple[str, str, int]]:
+        return [(name, label, count) for (name, label), count in self.articles.most_common(n)]
 
 
 @dataclass
@@ -23,6 +61,10 @@ class RunSummary:
     failures_by_reason: dict[str, int]
     seconds: float
     error: str | None = None
+    failed_stage: str | None = None
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    source_pages: dict[str, int] = field(default_factory=dict)
+    top_entities: list[tuple[str, str, int]] = field(default_factory=list)  # (name, label, new articles)
 
     def as_dict(self) -> dict:
         return self.__dict__.copy()
@@ -39,20 +81,34 @@ def versions() -> dict[str, str]:
 
 
 def markdown(summary: RunSummary) -> str:
+    c = summary.counts
     lines = [
         f"# newsetl {summary.flow} run `{summary.run_id}`",
         "",
         f"Status: **{summary.status}**, {summary.seconds:.1f} s",
-        "",
-        "| count | value |",
-        "|---|---|",
     ]
-    lines += [f"| {k} | {v} |" for k, v in sorted(summary.counts.items())]
-    if summary.failures_by_reason:
-        lines += ["", "| failure reason | pages |", "|---|---|"]
-        lines += [f"| {k} | {v} |" for k, v in sorted(summary.failures_by_reason.items(), key=lambda kv: -kv[1])]
     if summary.error:
-        lines += ["", f"Error: `{summary.error}`"]
+        lines += ["", f"Failed in stage **{summary.failed_stage}**: `{summary.error}`"]
+    lines += [
+        "",
+        f"Pages read: **{c.get('pages_read', 0)}** · articles new **{c.get('articles_new', 0)}**, updated "
+        f"**{c.get('articles_updated', 0)}**, unchanged {c.get('articles_unchanged', 0)}, syndicated copies "
+        f"{c.get('duplicates', 0)} · failures **{c.get('failures', 0)}**",
+    ]
+    if summary.source_pages:
+        lines += ["", "| source | pages read |", "|---|---|"]
+        lines += [f"| {k} | {v} |" for k, v in sorted(summary.source_pages.items(), key=lambda kv: (-kv[1], kv[0]))]
+    if summary.failures_by_reason:
+        lines += ["", "| failure stage:reason | pages |", "|---|---|"]
+        lines += [f"| {k} | {v} |" for k, v in sorted(summary.failures_by_reason.items(), key=lambda kv: -kv[1])]
+    if summary.top_entities:
+        lines += ["", "| top entities in new articles | label | articles |", "|---|---|---|"]
+        lines += [f"| {name} | {label} | {n} |" for name, label, n in summary.top_entities]
+    if summary.stage_seconds:
+        lines += ["", "| stage | seconds |", "|---|---|"]
+        lines += [f"| {k} | {v:.2f} |" for k, v in sorted(summary.stage_seconds.items(), key=lambda kv: -kv[1])]
+    lines += ["", "| count | value |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in sorted(c.items())]
     return "\n".join(lines)
 
 
@@ -73,6 +129,10 @@ def record(root: Path, summary: RunSummary, started: datetime, parameters: dict[
                 },
                 "counts": {k: int(v) for k, v in summary.counts.items()},
                 "versions": versions(),
+                "failed_stage": summary.failed_stage,
+                "error": summary.error,
+                "stage_seconds": summary.stage_seconds,
+                "source_pages": summary.source_pages,
             }
         ],
     )

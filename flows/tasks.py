@@ -18,6 +18,7 @@ from pathlib import Path
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.exceptions import MissingContextError
+from prefect.tasks import exponential_backoff
 
 from flows.crawler import Crawler, Policy
 from flows.crawlstate import CrawlState
@@ -173,7 +174,22 @@ def _entities_isolating_errors(nlp, articles, settings, failures, run_id) -> lis
         return results
 
 
-@task(name="load", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+def with_timeout(settings: Settings, *tasks):
+    """The tasks, each bounded by `settings.task_timeout`. Prefect enforces it where the flow runs in a
+    process's main thread (the CLI, `serve`, workers), not in thread-pool threads (shared/measured.md)."""
+    return [t.with_options(timeout_seconds=settings.task_timeout) for t in tasks]
+
+
+# Storage can fail for a moment (a full disk being cleaned, a network filesystem, later S3): retried with
+# growing, jittered waits. A retried load is safe: see load_batch.
+STORAGE_RETRIES = {
+    "retries": 3,
+    "retry_delay_seconds": exponential_backoff(backoff_factor=1),
+    "retry_jitter_factor": 0.5,
+}
+
+
+@task(name="load", cache_policy=NO_CACHE, **STORAGE_RETRIES)
 def load_batch(root: Path, state: WarehouseState, pages, failures, mentions, articles, fetch_log=()) -> dict[str, int]:
     # Filtering against the state is idempotent and keys are marked only after publishing, so a retried load
     # writes what a failed attempt did not, and nothing twice.
@@ -200,7 +216,7 @@ def refresh_catalog(root: Path) -> None:
         _catalog_built[root] = now
 
 
-@task(name="compact", cache_policy=NO_CACHE)
+@task(name="compact", cache_policy=NO_CACHE, **STORAGE_RETRIES)
 def compact_if_crowded(root: Path, threshold: int) -> dict[str, int]:
     """Merge the small files of tables that have a partition over `threshold` files (the run holds the lock)."""
     tables = compact.crowded(root, threshold)
@@ -212,6 +228,6 @@ def compact_if_crowded(root: Path, threshold: int) -> dict[str, int]:
     return {"partitions_compacted": done.partitions, "files_compacted": done.files_before}
 
 
-@task(name="catalog", cache_policy=NO_CACHE, retries=1)
+@task(name="catalog", cache_policy=NO_CACHE, **STORAGE_RETRIES)
 def build_catalog(root: Path) -> str:
     return str(catalog.build(root))

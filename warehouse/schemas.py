@@ -134,6 +134,11 @@ RUNS = pa.schema(
         ("parameters", pa.map_(pa.string(), pa.string()), False),
         ("counts", pa.map_(pa.string(), pa.int64()), False),
         ("versions", pa.map_(pa.string(), pa.string()), False),  # package versions that produced the rows
+        # schema 3
+        ("failed_stage", pa.string()),  # where a failed run stopped: discover, fetch, extract, ... ; null if completed
+        ("error", pa.string()),  # the exception, one line; null if completed
+        ("stage_seconds", pa.map_(pa.string(), pa.float64())),  # wall-clock seconds spent in each stage
+        ("source_pages", pa.map_(pa.string(), pa.int64())),  # pages read per source
     ]
 )
 

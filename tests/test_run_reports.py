@@ -1,0 +1,55 @@
+"""What a run reports: its `runs` row (stage durations, pages per source, where it failed) and the markdown
+artifact Prefect shows, on a real Prefect server with real runs of the CLI."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+from conftest import SAMPLE_PAGES, Route
+
+from warehouse import catalog
+
+pytestmark = pytest.mark.slow
+NEWSETL = Path(sys.executable).parent / "newsetl"
+
+
+def test_a_run_reports_stages_sources_and_top_entities(prefect_server, tmp_path):
+    warehouse = tmp_path / "wh"
+    done = subprocess.run([str(NEWSETL), "run", str(SAMPLE_PAGES), "-w", str(warehouse), "--json"],
+                          env=prefect_server, capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    con = catalog.connect(warehouse)
+    [(status, stage, error, seconds, sources)] = con.sql(
+        "SELECT status, failed_stage, error, stage_seconds, source_pages FROM runs"
+    ).fetchall()
+    assert (status, stage, error) == ("completed", None, None)
+    assert {"discover", "fetch", "extract", "enrich", "load"} <= set(seconds) and all(v >= 0 for v in seconds.values())
+    assert sources == {"files": 27}
+    con.close()
+
+    api = prefect_server["PREFECT_API_URL"]
+    artifacts = httpx.post(f"{api}/artifacts/filter", timeout=10,
+                           json={"artifacts": {"key": {"any_": ["newsetl-ingest-summary"]}}}).json()  # fmt: skip
+    report = max(artifacts, key=lambda a: a["created"])["data"]
+    assert "articles new **23**" in report and "| files | 27 |" in report
+    assert "| top entities in new articles | label | articles |" in report
+    assert "| extract |" in report and "| not_article" not in report  # reasons are stage:reason
+    assert "| extract:not_article |" in report
+
+
+def test_a_task_over_its_time_limit_stops_the_run_and_the_runs_row_says_where(prefect_server, http_server, tmp_path):
+    base, routes, _ = http_server
+    routes["/slow"] = Route(b"<html><body><p>late</p></body></html>", delay=6)
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"{base}/slow\n")
+    warehouse = tmp_path / "wh"
+    env = {**prefect_server, "NEWSETL_TASK_TIMEOUT": "2"}
+    done = subprocess.run([str(NEWSETL), "run", str(urls), "-w", str(warehouse), "--allow-private"],
+                          env=env, capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert done.returncode != 0
+    con = catalog.connect(warehouse)
+    [(status, stage, error)] = con.sql("SELECT status, failed_stage, error FROM runs").fetchall()
+    assert (status, stage) == ("failed", "fetch") and "TaskRunTimeoutError" in error and "2.0 second" in error
+    con.close()
