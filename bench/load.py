@@ -21,6 +21,7 @@ import os
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -141,24 +142,47 @@ def _status(pid: int) -> dict[str, int]:
     return fields
 
 
+def _tree_rss(pid: int) -> int:
+    """VmRSS (MiB) of `pid` and all its descendants: a run's extraction and compaction children count too."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(") ", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            total += _status(current).get("VmRSS", 0)
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        todo += children.get(current, [])
+    return total
+
+
 def sampled_run(cmd: list[str], env: dict, warehouse: Path) -> dict:
-    """Run `cmd`, sampling its memory and committed batches every second."""
+    """Run `cmd`, sampling its memory (the run's process, and its process tree) and committed batches every
+    second."""
     proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    samples, peak, t0 = [], 0, time.perf_counter()
+    samples, peak, peak_tree, t0 = [], 0, 0, time.perf_counter()
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_tree
         while not stop.wait(1.0):
             try:
                 status = _status(proc.pid)
             except (FileNotFoundError, ProcessLookupError):
                 return
             peak = max(peak, status.get("VmHWM", 0))
+            tree = _tree_rss(proc.pid)
+            peak_tree = max(peak_tree, tree)
             log_dir = warehouse / "_log"
             commits = sum(1 for _ in log_dir.glob("*.json")) if log_dir.exists() else 0
             if status.get("VmRSS"):  # absent once the process has exited
-                samples.append((round(time.perf_counter() - t0, 1), status["VmRSS"], commits))
+                samples.append((round(time.perf_counter() - t0, 1), status["VmRSS"], commits, tree))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -167,20 +191,29 @@ def sampled_run(cmd: list[str], env: dict, warehouse: Path) -> dict:
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"run failed ({proc.returncode}):\n{stderr[-3000:]}")
-    return {"wall_s": round(time.perf_counter() - t0, 1), "peak_rss_mib": peak, "samples": samples,
+    return {"wall_s": round(time.perf_counter() - t0, 1), "peak_rss_mib": peak, "peak_tree_rss_mib": peak_tree,
+            "samples": samples,
             "summary": json.loads(stdout)}  # fmt: skip
 
 
-def by_progress(samples: list, batches: int) -> dict[str, int]:
+def by_progress(samples: list, batches: int, column: int = 1) -> dict[str, int]:
     """RSS (MiB) when 10%, 25%, 50%, 75% and 100% of the batches were committed (approximately: compaction
     commits and checkpoints count too)."""
     out = {}
     for share in (0.10, 0.25, 0.50, 0.75, 1.0):
         target = max(1, int(batches * share))
-        reached = [rss for _, rss, commits in samples if commits >= target]
+        reached = [sample[column] for sample in samples if sample[2] >= target]
         if reached:
             out[f"{int(share * 100)}%"] = reached[0]
     return out
+
+
+def per_five_minutes(samples: list, column: int) -> list[int]:
+    """Median RSS (MiB) of each 5-minute window of the run: flat after warm-up is the target."""
+    windows: dict[int, list[int]] = {}
+    for sample in samples:
+        windows.setdefault(int(sample[0] // 300), []).append(sample[column])
+    return [int(statistics.median(v)) for _, v in sorted(windows.items())]
 
 
 def main() -> None:
@@ -216,6 +249,10 @@ def main() -> None:
                     "failures": counts.get("failures", 0),
                     "peak_rss_mib": run["peak_rss_mib"],
                     "rss_by_progress_mib": by_progress(run["samples"], batches),
+                    "peak_tree_rss_mib": run["peak_tree_rss_mib"],
+                    "tree_rss_by_progress_mib": by_progress(run["samples"], batches, column=3),
+                    "median_tree_rss_per_5_min_mib": per_five_minutes(run["samples"], column=3),
+                    "median_rss_per_5_min_mib": per_five_minutes(run["samples"], column=1),
                     "samples": run["samples"],
                 }
                 results.append(result)
@@ -243,7 +280,13 @@ def write_results(results: list[dict]) -> None:
         "",
         "| | " + " | ".join(sizes) + " |",
         "|---|" + "---|" * len(results),
-        "| peak RSS (MiB, VmHWM) | " + " | ".join(str(r["peak_rss_mib"]) for r in results) + " |",
+        "| peak RSS of the run's process (MiB, VmHWM) | " + " | ".join(str(r["peak_rss_mib"]) for r in results) + " |",
+        "| peak RSS of its process tree, with extraction and compaction children (MiB, sampled each second) | "
+        + " | ".join(str(r.get("peak_tree_rss_mib", "")) for r in results)
+        + " |",
+        "| median tree RSS per 5 minutes (MiB) | "
+        + " | ".join(" → ".join(map(str, r.get("median_tree_rss_per_5_min_mib", []))) for r in results)
+        + " |",
     ]
     for share in shares:
         cells = [str(r["rss_by_progress_mib"].get(share, "")) for r in results]

@@ -54,6 +54,9 @@ class Settings(BaseSettings):
         64, ge=2, description="after each batch, a run merges a table's small files once a partition has more than this"
     )
     lock_wait: float = Field(0.0, ge=0, description="seconds to wait for another run writing to the warehouse")
+    extract_timeout: float = Field(
+        60.0, ge=0, description="seconds one page's extraction may take (in a child process); 0: no limit, in process"
+    )
     task_timeout: float = Field(
         3600.0, gt=0, description="seconds one batch task may take; past it the run stops and its runs row says where"
     )

@@ -22,6 +22,7 @@ from prefect.tasks import exponential_backoff
 
 from flows.crawler import Crawler, Policy
 from flows.crawlstate import CrawlState
+from flows.extractor import limited_extractor
 from flows.fetch import Fetch, fetch_refs
 from flows.models import ModelMissing, load_ner, model_label
 from flows.settings import Settings
@@ -97,17 +98,15 @@ def extract_batch(pages: list[dict], run_id: str, settings: Settings) -> tuple[l
         listing = None
         if page.get("listed_via"):
             listing = Listing(page.get("listed_title"), page.get("listed_published_at"), page["listed_via"])
-        try:
-            result = extract_article(
-                page["body"],
-                url=page["final_url"],
-                fetched_at=page["fetched_at"],
-                content_type=page["content_type"],
-                options=options,
-                listing=listing,
-            )
-        except Exception as exc:  # one page must not stop the batch; the failure row keeps the reason
-            result = Failure(page["final_url"], "extract", "error", f"{type(exc).__name__}: {exc}")
+        kwargs = {"url": page["final_url"], "fetched_at": page["fetched_at"], "content_type": page["content_type"],
+                  "options": options, "listing": listing}  # fmt: skip
+        if settings.extract_timeout:  # in a child process, cut off past the limit (flows/extractor.py)
+            result = limited_extractor(settings.extract_timeout).extract(page["body"], **kwargs)
+        else:
+            try:
+                result = extract_article(page["body"], **kwargs)
+            except Exception as exc:  # one page must not stop the batch; the failure row keeps the reason
+                result = Failure(page["final_url"], "extract", "error", f"{type(exc).__name__}: {exc}")
         if isinstance(result, Failure):
             failures.append(failure_row(result, run_id, page["body_sha256"]))
             continue
