@@ -299,6 +299,42 @@ def deploy(
         out.print(f"registered ingest/{d.name} in work pool {pool!r}: {d.schedules[0].schedule.cron} (UTC)")
 
 
+@app.command()
+def doctor(
+    warehouse: WarehouseOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the checks as JSON.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Check the installation: libraries, spaCy pipelines, language identifier, the extraction process, the
+    warehouse folder and the Prefect server. Says what to fix; exits 1 if anything fails.
+
+    Examples:
+
+      newsetl doctor
+
+      newsetl doctor -w /data/news --json
+    """
+    from flows import doctor as checkup
+
+    apply_prefect_defaults(quiet_logs=not debug)
+    try:
+        settings = load_settings(warehouse=warehouse)
+    except ValueError as exc:
+        _fail(f"bad setting: {exc}", debug, 2)
+    from prefect.settings import get_current_settings
+
+    found = checkup.checks(settings, get_current_settings().api.url)
+    if as_json:
+        print(json.dumps(checkup.as_json(found), indent=2))
+    else:
+        table = Table("check", "", "found", "to fix")
+        for c in found:
+            table.add_row(c.name, "[green]ok[/]" if c.ok else "[red]FAIL[/]", c.found, "" if c.ok else c.fix)
+        out.print(table)
+    if not all(c.ok for c in found):
+        raise typer.Exit(1)
+
+
 def _with_progress(call, what: str, silent: bool, debug: bool):
     """Run a flow with a progress bar on a terminal (stderr); one-line error on failure."""
     from flows import progress

@@ -1,0 +1,112 @@
+"""`newsetl doctor`: is this installation able to run? Each check says what it found and, when it fails,
+what to do. Nothing is downloaded and nothing is written outside a temporary file in the warehouse."""
+
+import shutil
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from flows.settings import Settings
+
+MIN_FREE_BYTES = 1 << 30
+
+
+@dataclass
+class Check:
+    name: str
+    ok: bool
+    found: str
+    fix: str = ""
+
+
+def _check(name: str, probe, fix: str) -> Check:
+    try:
+        found = probe()
+    except Exception as exc:  # any failure of a probe is the finding
+        return Check(name, False, f"{type(exc).__name__}: {exc}", fix)
+    return Check(name, True, found)
+
+
+def checks(settings: Settings, prefect_api: str | None) -> list[Check]:
+    root = Path(settings.warehouse)
+    found: list[Check] = []
+
+    def imports() -> str:
+        from importlib.metadata import version
+
+        import trafilatura  # noqa: F401  (fails without lxml_html_clean on lxml 6)
+
+        return f"trafilatura {version('trafilatura')}, spaCy {version('spacy')}, duckdb {version('duckdb')}"
+
+    found.append(_check("libraries import", imports, "reinstall: uv sync (trafilatura needs lxml_html_clean)"))
+
+    for language, name in sorted(settings.models.items()):
+
+        def model(name=name) -> str:
+            from flows.models import load_ner, model_label
+
+            return model_label(load_ner(name))
+
+        found.append(_check(f"spaCy pipeline for {language!r}", model,
+                            f"install the package that provides {name!r} (uv add it); newsetl never downloads "
+                            "models"))  # fmt: skip
+
+    def language_id() -> str:
+        from transforms.language import detect
+
+        lang, score = detect("The harbour authority said the new quay would open in the spring.")
+        if lang != "en":
+            raise RuntimeError(f"an English sentence came out as {lang!r}")
+        return f"py3langid: en ({score:.2f})"
+
+    found.append(_check("language identifier", language_id, "reinstall py3langid (its model ships in the package)"))
+
+    def extraction() -> str:
+        from datetime import UTC, datetime
+
+        from flows.extractor import _WARM_UP, LimitedExtractor
+        from transforms.extract import ExtractOptions
+
+        t0 = time.perf_counter()
+        ex = LimitedExtractor(settings.extract_timeout or 60)
+        try:
+            row = ex.extract(_WARM_UP, url="https://doctor.check/", fetched_at=datetime.now(UTC),
+                             options=ExtractOptions(), content_type=None, listing=None)  # fmt: skip
+        finally:
+            ex.close()
+        if not isinstance(row, dict):
+            raise RuntimeError(f"a test page failed: {row}")
+        return f"child process extracted a test page in {time.perf_counter() - t0:.1f} s (start-up included)"
+
+    found.append(_check("extraction process", extraction, "run with --debug; check that python -m flows.extractor "
+                                                          "starts in this environment"))  # fmt: skip
+
+    def writable() -> str:
+        root.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=root, prefix=".doctor-"):
+            pass
+        free = shutil.disk_usage(root).free
+        if free < MIN_FREE_BYTES:
+            raise RuntimeError(f"only {free / 2**20:.0f} MiB free at {root}")
+        return f"{root} is writable, {free / 2**30:.1f} GiB free"
+
+    found.append(_check("warehouse", writable, "pass --warehouse / NEWSETL_WAREHOUSE pointing at a writable folder "
+                                               "with at least 1 GiB free"))  # fmt: skip
+
+    def prefect() -> str:
+        if not prefect_api:
+            return "no PREFECT_API_URL: runs start a temporary local server (~10 s each; cannot schedule)"
+        import httpx
+
+        answer = httpx.get(f"{prefect_api.rstrip('/')}/health", timeout=5)
+        answer.raise_for_status()
+        return f"{prefect_api} answers"
+
+    found.append(_check("Prefect server", prefect, "start one with `prefect server start`, or unset PREFECT_API_URL "
+                                                   "to use a temporary one"))  # fmt: skip
+    return found
+
+
+def as_json(found: list[Check]) -> dict:
+    return {"ok": all(c.ok for c in found), "checks": [asdict(c) for c in found]}
