@@ -31,7 +31,7 @@ WarehouseOpt = Annotated[
         "--warehouse", "-w", help="Warehouse root folder (env NEWSETL_WAREHOUSE; default: data/ in the project folder)."
     ),
 ]
-DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
+DebugOpt = Annotated[bool, typer.Option("--verbose", "-v", "--debug", help="Show Prefect's logs and tracebacks.")]
 
 
 def _fail(message: str, debug: bool, code: int = 1) -> None:
