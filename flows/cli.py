@@ -335,6 +335,56 @@ def doctor(
         raise typer.Exit(1)
 
 
+@app.command()
+def report(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
+    since: Annotated[
+        datetime | None, typer.Option(formats=["%Y-%m-%d"], help="First day (default: the earliest).")
+    ] = None,
+    until: Annotated[
+        datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Last day (default: the latest).")
+    ] = None,
+    png: Annotated[Path | None, typer.Option("--png", help="Also write one chart as a PNG image.")] = None,
+    chart: Annotated[
+        str, typer.Option(help="The chart --png writes: articles, entities, failures or languages.")
+    ] = "articles",
+    warehouse: WarehouseOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Write a self-contained HTML report with charts: articles per day per site, the most-named entities
+    over time, failure reasons over time, the language mix. It opens offline in any browser.
+
+    Examples:
+
+      newsetl report                                   # report.html over every day in the warehouse
+
+      newsetl report --since 2026-11-01 --until 2026-11-30 -o november.html
+
+      newsetl report --png failures.png --chart failures
+    """
+    from flows import report as reporting
+    from warehouse import catalog
+
+    if chart not in reporting.CHARTS:
+        _fail(f"--chart must be one of {', '.join(reporting.CHARTS)}", debug, 2)
+    root = Path(load_settings(warehouse=warehouse).warehouse)
+    try:
+        con = catalog.connect(root)
+    except FileNotFoundError as exc:
+        _fail(str(exc), debug)
+    made = reporting.build(con, since.date() if since else None, until.date() if until else None)
+    try:
+        output.write_text(reporting.render_html(made, str(root)), encoding="utf-8")
+        if png:
+            reporting.write_png(made, chart, png)
+    finally:
+        made.close()
+        con.close()
+    out.print(f"Wrote {output} ({made.since} to {made.until}, {made.totals['articles']:,} articles)", highlight=False)
+    if png:
+        out.print(f"Wrote {png} (chart: {chart})", highlight=False)
+
+
 def _with_progress(call, what: str, silent: bool, debug: bool):
     """Run a flow with a progress bar on a terminal (stderr); one-line error on failure."""
     from flows import progress

@@ -238,3 +238,37 @@ def test_run_json_is_for_machines(prefect_harness, tmp_path):
     summary = json.loads(result.stdout)  # logs go to stderr; stdout is the JSON alone
     assert summary["status"] == "completed"
     assert summary["counts"]["articles_new"] == 1 and summary["failures_by_reason"] == {"extract:empty": 1}
+
+
+def test_report_is_one_offline_html_file_with_four_charts_and_a_png(sample_warehouse, tmp_path):
+    import html
+
+    from flows.report import CHARTS
+
+    root, _, _ = sample_warehouse
+    page, png = tmp_path / "report.html", tmp_path / "failures.png"
+    args = ["report", "-w", str(root), "-o", str(page), "--png", str(png), "--chart", "failures"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    text = page.read_text(encoding="utf-8")
+    assert text.count("<svg") == 4 and all(f'<figure id="{c}">' in text for c in CHARTS)
+    assert "<script" not in text and "<link" not in text and "<img" not in text  # nothing to fetch
+    con = catalog.connect(root)
+    [(person,)] = con.sql(
+        "SELECT canonical FROM entity_daily WHERE label = 'PERSON' GROUP BY 1 ORDER BY sum(articles) DESC, 1 LIMIT 1"
+    ).fetchall()
+    [(reason,)] = con.sql(
+        "SELECT stage || ':' || reason FROM failures GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1"
+    ).fetchall()
+    assert html.escape(person) in text and "meridianpost.example" in text and reason in text
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5000
+    # a date range counts what is in it
+    [(in_range,)] = con.sql(
+        "SELECT count(*) FROM unique_articles WHERE day BETWEEN '2024-03-05' AND '2024-03-09'"
+    ).fetchall()
+    ranged = CliRunner().invoke(
+        app, ["report", "-w", str(root), "-o", str(page), "--since", "2024-03-05", "--until", "2024-03-09"]
+    )
+    assert ranged.exit_code == 0 and f"{in_range:,} articles" in ranged.output and 0 < in_range < 22
+    bad = CliRunner().invoke(app, ["report", "-w", str(root), "-o", str(page), "--png", str(png), "--chart", "pies"])
+    assert bad.exit_code == 2 and "--chart must be one of" in bad.output
