@@ -461,6 +461,7 @@ def query(
     sql: Annotated[str, typer.Argument(help="SQL, or @file.sql to read it from a file.")],
     warehouse: WarehouseOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
     debug: DebugOpt = False,
 ) -> None:
     """Run SQL against the warehouse's views, read-only.
@@ -473,6 +474,7 @@ def query(
     """
     from warehouse import catalog
 
+    fmt = "json" if as_json else fmt
     if fmt not in ("table", "csv", "json"):
         _fail(f"unknown format {fmt!r}: use table, csv or json", debug, 2)
     if sql.startswith("@"):

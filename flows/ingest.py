@@ -204,6 +204,12 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
                 fetch_attempts=written["fetch_log"],
             )
             reasons.update(f"{f['stage']}:{f['reason']}" for f in failures)
+            logger().info(
+                "batch %d: %d pages read, %d new articles, %d updated, %d unchanged, %d failures, %d mentions",
+                counts["batches"] + 1, len(fetched.pages), sum(a["version"] == 1 for a in fresh),
+                sum(a["version"] > 1 for a in fresh), unchanged, len(failures), written["entity_mentions"],
+            )  # fmt: skip
+            counts["batches"] += 1
             stage("compact")
             counts.update(compact_t(root, settings.compact_threshold))  # file counts stay bounded
             progress.advance(len(refs_batch))

@@ -127,6 +127,8 @@ def test_fast_example_queries_give_what_their_plain_forms_give(sample_warehouse,
 def test_query_formats_and_errors(sample_warehouse):
     root, _, _ = sample_warehouse
     runner = CliRunner()
+    as_json = runner.invoke(app, ["query", "SELECT count(*) AS n FROM articles", "-w", str(root), "--json"])
+    assert as_json.exit_code == 0 and json.loads(as_json.output) == [{"n": 23}]
     csv_out = runner.invoke(
         app, ["query", "SELECT domain, count(*) AS n FROM articles GROUP BY 1 ORDER BY 1", "-w", str(root), "-f", "csv"]
     )

@@ -1,6 +1,7 @@
 """What a run reports: its `runs` row (stage durations, pages per source, where it failed) and the markdown
 artifact Prefect shows, on a real Prefect server with real runs of the CLI."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,9 +18,11 @@ NEWSETL = Path(sys.executable).parent / "newsetl"
 
 def test_a_run_reports_stages_sources_and_top_entities(prefect_server, tmp_path):
     warehouse = tmp_path / "wh"
-    done = subprocess.run([str(NEWSETL), "run", str(SAMPLE_PAGES), "-w", str(warehouse), "--json"],
+    done = subprocess.run([str(NEWSETL), "run", str(SAMPLE_PAGES), "-w", str(warehouse), "--json", "--verbose"],
                           env=prefect_server, capture_output=True, text=True, timeout=600)  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
+    # --verbose shows Prefect's run logger: a line per batch, tagged with the flow run
+    assert re.search(r"Flow run '[^']+' - batch 1: 27 pages read, 23 new articles", done.stderr), done.stderr[-2000:]
     con = catalog.connect(warehouse)
     [(status, stage, error, seconds, sources)] = con.sql(
         "SELECT status, failed_stage, error, stage_seconds, source_pages FROM runs"
