@@ -3,6 +3,7 @@
 import csv
 import json
 import sys
+from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -385,6 +386,17 @@ def report(
         out.print(f"Wrote {png} (chart: {chart})", highlight=False)
 
 
+@contextmanager
+def _bar(what: str, silent: bool):
+    """A progress bar on a terminal (stderr) fed by a `progress(done, total)` hook; no bar otherwise."""
+    if silent or not sys.stderr.isatty():
+        yield None
+        return
+    with Progress(TextColumn(what), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err) as bar:
+        task_id = bar.add_task(what, total=None)
+        yield lambda done, total: bar.update(task_id, completed=done, total=total)
+
+
 def _with_progress(call, what: str, silent: bool, debug: bool):
     """Run a flow with a progress bar on a terminal (stderr); one-line error on failure."""
     from flows import progress
@@ -587,8 +599,8 @@ def compact(
     if not (root / "_log").exists():
         _fail(f"no warehouse with a commit log at {root} (run `newsetl run` first, or pass --warehouse)", debug)
     try:
-        with writer_lock(root, "newsetl compact", settings.lock_wait):
-            done = compact_warehouse(root, min_files=min_files)
+        with writer_lock(root, "newsetl compact", settings.lock_wait), _bar("partitions", as_json) as progress:
+            done = compact_warehouse(root, min_files=min_files, progress=progress)
             catalog.build(root)
     except WarehouseLocked as exc:
         _fail(str(exc), debug, 3)
@@ -622,7 +634,8 @@ def check(
     root = Path(load_settings(warehouse=warehouse).warehouse)
     if not root.exists():
         _fail(f"no warehouse at {root} (run `newsetl run` first, or pass --warehouse)", debug)
-    report = check_warehouse(root)
+    with _bar("files", as_json) as progress:
+        report = check_warehouse(root, progress=progress)
     if as_json:
         print(json.dumps(report.as_dict(), indent=2))
     else:

@@ -20,6 +20,7 @@ from warehouse.check import check
 from warehouse.compact import Compaction, compact, compact_in_child
 from warehouse.loader import prepare
 from warehouse.lock import LOCK_FILE, WarehouseLocked, writer_lock
+from warehouse.schemas import TABLES
 
 QUERIES = sorted((PROJECT / "warehouse" / "queries").glob("*.sql"))
 DUMPS = {
@@ -214,3 +215,13 @@ def test_a_compaction_child_outliving_a_killed_run_keeps_other_writers_out_until
     assert len(writer.files(tmp_path, "articles")) == 1  # the child finished its compaction and committed it
     catalog.build(tmp_path)
     assert answers(tmp_path) == before
+
+
+def test_compaction_and_check_report_progress_up_to_their_totals(tmp_path):
+    small_files(tmp_path)
+    seen: list[tuple[int, int]] = []
+    done = compact(tmp_path, progress=lambda d, t: seen.append((d, t)))
+    assert seen[0] == (0, done.partitions) and seen[-1] == (done.partitions, done.partitions) and done.partitions
+    files: list[tuple[int, int]] = []
+    check(tmp_path, progress=lambda d, t: files.append((d, t)))  # (small_files writes articles without pages)
+    assert files[-1][0] == files[-1][1] == sum(len(writer.files(tmp_path, t)) for t in TABLES)

@@ -6,6 +6,7 @@ article version; an article without its page. Notes (the check passes): debris t
 files written before schema version N, partitions with many small files (compaction would help).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,7 +73,8 @@ def _check_file(report: Report, root: Path, table: str, path: Path) -> bool:
     return True
 
 
-def check(root: Path) -> Report:
+def check(root: Path, progress: Callable[[int, int], None] | None = None) -> Report:
+    """Verify the warehouse; `progress(done, total)` is called as files are read (a progress bar's hook)."""
     report = Report()
     try:
         snapshot = log.read(root)
@@ -85,10 +87,18 @@ def check(root: Path) -> Report:
         count = sum(len(p) for p in adoptable.values())
         report.notes.append(f"no commit log yet (written by an older newsetl): the next run adopts its {count} files")
     readable: dict[str, list[str]] = {}
+    files = {table: writer.files(root, table, snapshot) for table in TABLES}
+    total, done = sum(len(p) for p in files.values()), 0
     for table, spec in TABLES.items():
-        paths = writer.files(root, table, snapshot)
+        paths = files[table]
         report.files[table] = len(paths)
-        readable[table] = [str(p) for p in paths if _check_file(report, root, table, p)]
+        readable[table] = []
+        for p in paths:
+            if _check_file(report, root, table, p):
+                readable[table].append(str(p))
+            done += 1
+            if progress:
+                progress(done, total)
         if spec.partitioned:
             per_partition: dict[str, int] = {}
             for p in paths:

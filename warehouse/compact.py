@@ -26,6 +26,7 @@ import subprocess
 import sys
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -113,11 +114,19 @@ def _small(path: Path, max_rows: int | None) -> bool:
     return max_rows is None or pq.read_metadata(path).num_rows < max_rows
 
 
-def compact(root: Path, min_files: int = 2, tables: list[str] | None = None, max_rows: int | None = None) -> Compaction:
+def compact(
+    root: Path,
+    min_files: int = 2,
+    tables: list[str] | None = None,
+    max_rows: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Compaction:
     """Merge every partition with at least `min_files` committed files; with `max_rows`, only its files with
-    fewer rows than that. The caller holds the writer lock."""
+    fewer rows than that. The caller holds the writer lock. `progress(done, total)` is called as partitions
+    are merged (a progress bar's hook)."""
     result = Compaction()
     snapshot = log.read(root)
+    plan: list[tuple[str, Path, list[Path]]] = []
     for name in tables or list(TABLES):
         by_partition: dict[Path, list[Path]] = defaultdict(list)
         for path in writer.files(root, name, snapshot):
@@ -126,20 +135,25 @@ def compact(root: Path, min_files: int = 2, tables: list[str] | None = None, max
             if len(paths) < min_files:
                 continue
             paths = [p for p in paths if _small(p, max_rows)]
-            if len(paths) < min_files:
-                continue
-            merged, rows = _merge(root, name, paths)
-            log.commit(
-                root,
-                add={name: [merged.relative_to(root).as_posix()]},
-                remove={name: [p.relative_to(root).as_posix() for p in paths]},
-                info={"operation": "compact", "table": name, "partition": folder.name, "rows": rows},
-            )
-            result.partitions += 1
-            result.files_before += len(paths)
-            result.files_after += 1
-            result.rows += rows
-            result.tables[name] = result.tables.get(name, 0) + 1
+            if len(paths) >= min_files:
+                plan.append((name, folder, paths))
+    if progress:
+        progress(0, len(plan))
+    for done, (name, folder, paths) in enumerate(plan, 1):
+        merged, rows = _merge(root, name, paths)
+        log.commit(
+            root,
+            add={name: [merged.relative_to(root).as_posix()]},
+            remove={name: [p.relative_to(root).as_posix() for p in paths]},
+            info={"operation": "compact", "table": name, "partition": folder.name, "rows": rows},
+        )
+        result.partitions += 1
+        result.files_before += len(paths)
+        result.files_after += 1
+        result.rows += rows
+        result.tables[name] = result.tables.get(name, 0) + 1
+        if progress:
+            progress(done, len(plan))
     return result
 
 
