@@ -2,6 +2,7 @@
 
 import csv
 import json
+import os
 import sys
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -196,6 +197,9 @@ def serve(
         Path, typer.Option("--sources", "-s", help="The sources file; sources with a `schedule` are served.")
     ],
     warehouse: WarehouseOpt = None,
+    prefect_port: Annotated[
+        int, typer.Option(help="Port of the Prefect server started when PREFECT_API_URL names none.")
+    ] = 4200,
     debug: DebugOpt = False,
 ) -> None:
     """Run sources on their schedules, until stopped (Ctrl-C): Prefect's `serve`, one deployment per source.
@@ -207,31 +211,20 @@ def serve(
       url = "https://meridian.example/rss.xml"
       schedule = "0 * * * *"          # every hour, on the hour
 
-    Schedules need a Prefect server (the temporary one cannot schedule); its UI, at http://127.0.0.1:4200,
-    shows the runs.
+    Prefect's temporary server cannot schedule. Unless PREFECT_API_URL names a server, serve starts a local
+    one on 127.0.0.1 (its UI at http://127.0.0.1:4200 shows the runs) and stops it on exit.
 
     Examples:
 
-      prefect server start &
-
-      export PREFECT_API_URL=http://127.0.0.1:4200/api
-
       newsetl serve --sources sources.toml -w /data/news
+
+      PREFECT_API_URL=http://127.0.0.1:4200/api newsetl serve -s sources.toml   # a server you run
 
     Trigger a run by hand: prefect deployment run ingest/meridian
     """
     from flows.sources import InputError
 
     apply_prefect_defaults(quiet_logs=not debug)
-    from prefect.settings import get_current_settings
-
-    if not get_current_settings().api.url:
-        _fail(
-            "newsetl serve needs a Prefect server: run `prefect server start`, then "
-            "`export PREFECT_API_URL=http://127.0.0.1:4200/api`",
-            debug,
-            2,
-        )
     from flows.schedules import scheduled_deployments
 
     try:
@@ -241,12 +234,22 @@ def serve(
         _fail(str(exc), debug, 2)
     except ValueError as exc:
         _fail(f"bad setting: {exc}", debug, 2)
-    for d in deployments:
-        err.print(f"serving ingest/{d.name}: {d.schedules[0].schedule.cron} (UTC)")
     from prefect import serve as prefect_serve
+    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 
-    # pause_on_shutdown=False: a restart (a deploy, a reboot) must not leave the schedules paused
-    prefect_serve(*deployments, pause_on_shutdown=False, print_starting_message=False)
+    from flows.runtime import local_prefect_server
+
+    try:
+        with local_prefect_server(get_current_settings().api.url, prefect_port) as api:
+            err.print(f"Prefect server: {api}", highlight=False)
+            for d in deployments:
+                err.print(f"serving ingest/{d.name}: {d.schedules[0].schedule.cron} (UTC)", highlight=False)
+            os.environ["PREFECT_API_URL"] = api  # for the flow-run processes the runner starts
+            with temporary_settings(updates={PREFECT_API_URL: api}):
+                # pause_on_shutdown=False: a restart (a deploy, a reboot) must not leave the schedules paused
+                prefect_serve(*deployments, pause_on_shutdown=False, print_starting_message=False)
+    except RuntimeError as exc:
+        _fail(str(exc), debug)
 
 
 @app.command()

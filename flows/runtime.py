@@ -1,6 +1,11 @@
 """Process-wide defaults for running Prefect offline here, in one place (the CLI and the tests use them)."""
 
 import os
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
 
 PREFECT_DEFAULTS = {
     # A fresh temporary server needed 14-16 s to start on these machines; Prefect's default wait is 20 s.
@@ -17,3 +22,39 @@ def apply_prefect_defaults(quiet_logs: bool = False) -> None:
         os.environ.setdefault(key, value)
     if quiet_logs:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+@contextmanager
+def local_prefect_server(api_url: str | None, port: int, wait: float = 120.0):
+    """Yield `api_url` if it is set; otherwise start `prefect server start` on 127.0.0.1:`port` (its database
+    under PREFECT_HOME, as Prefect's own CLI keeps it), wait until it answers, yield its API URL, and stop it
+    on the way out."""
+    if api_url:
+        yield api_url
+        return
+    import httpx
+
+    api = f"http://127.0.0.1:{port}/api"
+    prefect = Path(sys.executable).parent / "prefect"
+    server = subprocess.Popen([str(prefect), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                if httpx.get(f"{api}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if server.poll() is not None:
+                raise RuntimeError(f"prefect server start exited with {server.returncode} (is port {port} in use?)")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the Prefect server did not answer within {wait:.0f} s")
+            time.sleep(0.5)
+        yield api
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()

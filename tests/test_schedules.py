@@ -3,6 +3,7 @@ deployment that loads rows."""
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -25,12 +26,37 @@ def test_schedule_must_be_a_cron_expression(tmp_path):
         load_sources_file(bad)
 
 
-def test_serve_without_a_prefect_server_says_what_to_do(tmp_path):
+@pytest.mark.slow
+def test_serve_without_a_prefect_server_starts_one_and_stops_it(tmp_path):
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[sources.sample]\nkind = "files"\npath = "{SAMPLE}"\nschedule = "0 * * * *"\n')
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     env["PREFECT_HOME"] = str(tmp_path / "home")
-    done = subprocess.run([str(BIN / "newsetl"), "serve", "-s", str(tmp_path / "s.toml")], env=env,
-                          capture_output=True, text=True, timeout=120)  # fmt: skip
-    assert done.returncode == 2 and "prefect server start" in done.stderr
+    log = (tmp_path / "serve.log").open("w")
+    serving = subprocess.Popen([str(BIN / "newsetl"), "serve", "-s", str(sources), "-w", str(tmp_path / "wh"),
+                                "--prefect-port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT,
+                               start_new_session=True)  # fmt: skip
+    api = f"http://127.0.0.1:{port}/api"
+    try:
+
+        def served():
+            try:
+                found = httpx.post(f"{api}/deployments/filter", json={}, timeout=5).json()
+            except httpx.HTTPError:
+                return None
+            return found or None
+
+        [deployment] = _wait(served, 180, "the server serve started, with its deployment")
+        assert deployment["name"] == "sample" and deployment["schedules"][0]["schedule"]["cron"] == "0 * * * *"
+    finally:
+        os.killpg(serving.pid, signal.SIGTERM)
+        serving.wait(timeout=60)
+        log.close()
+    with pytest.raises(httpx.HTTPError):  # the server it started is gone with it
+        httpx.get(f"{api}/health", timeout=5)
 
 
 def _wait(predicate, timeout: float, what: str):
