@@ -248,7 +248,7 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
         "only": only or [],
     }
     runlog.record(root, summary, started, parameters)
-    build_catalog(root)  # after the runs row, so a first run's catalog has a runs view over files
+    with_timeout(settings, build_catalog)[0](root)  # after the runs row, so a first run's catalog has a runs view
     if error:
         raise RuntimeError(error)
     return summary.as_dict()

@@ -120,7 +120,7 @@ def _reprocess_locked(settings, root: Path, run_id: str) -> dict:
         failed_stage=stage.current if error else None, stage_seconds=stage.totals(), top_entities=entities.top(),
     )  # fmt: skip
     runlog.record(root, summary, started, {"warehouse": str(root), "batch_size": str(settings.batch_size)})
-    build_catalog(root)
+    with_timeout(settings, build_catalog)[0](root)
     if error:
         raise RuntimeError(error)
     return summary.as_dict()

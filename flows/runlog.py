@@ -133,6 +133,8 @@ def record(root: Path, summary: RunSummary, started: datetime, parameters: dict[
                 "error": summary.error,
                 "stage_seconds": summary.stage_seconds,
                 "source_pages": summary.source_pages,
+                "failures_by_reason": {k: int(v) for k, v in summary.failures_by_reason.items()},
+                "top_entities": [{"name": n, "label": lab, "articles": c} for n, lab, c in summary.top_entities],
             }
         ],
     )

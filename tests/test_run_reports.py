@@ -30,6 +30,9 @@ def test_a_run_reports_stages_sources_and_top_entities(prefect_server, tmp_path)
     assert (status, stage, error) == ("completed", None, None)
     assert {"discover", "fetch", "extract", "enrich", "load"} <= set(seconds) and all(v >= 0 for v in seconds.values())
     assert sources == {"files": 27}
+    reasons, top = con.sql("SELECT failures_by_reason, top_entities FROM runs").fetchall()[0]
+    assert reasons == dict(con.sql("SELECT stage || ':' || reason, count(*) FROM failures GROUP BY 1").fetchall())
+    assert len(top) == 10 and top[0]["articles"] >= top[-1]["articles"] >= 1 and top[0]["label"]
     con.close()
 
     api = prefect_server["PREFECT_API_URL"]

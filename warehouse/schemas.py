@@ -139,6 +139,12 @@ RUNS = pa.schema(
         ("error", pa.string()),  # the exception, one line; null if completed
         ("stage_seconds", pa.map_(pa.string(), pa.float64())),  # wall-clock seconds spent in each stage
         ("source_pages", pa.map_(pa.string(), pa.int64())),  # pages read per source
+        ("failures_by_reason", pa.map_(pa.string(), pa.int64())),  # "stage:reason" -> failure rows
+        # the entities named by most of the run's new articles (in-article names, before aliases)
+        (
+            "top_entities",
+            pa.list_(pa.struct([("name", pa.string()), ("label", pa.string()), ("articles", pa.int64())])),
+        ),
     ]
 )
 
