@@ -191,6 +191,19 @@ def reprocess(
         _print_summary(summary)
 
 
+def _scheduled(sources: Path, warehouse: Path | None, debug: bool) -> list:
+    """The deployments of a sources file's scheduled sources; a one-line error (exit 2) on a bad file."""
+    from flows.schedules import scheduled_deployments
+    from flows.sources import InputError
+
+    try:
+        return scheduled_deployments(sources, Path(load_settings(warehouse=warehouse).warehouse))
+    except InputError as exc:
+        _fail(str(exc), debug, 2)
+    except ValueError as exc:
+        _fail(f"bad setting: {exc}", debug, 2)
+
+
 @app.command()
 def serve(
     sources: Annotated[
@@ -222,18 +235,8 @@ def serve(
 
     Trigger a run by hand: prefect deployment run ingest/meridian
     """
-    from flows.sources import InputError
-
     apply_prefect_defaults(quiet_logs=not debug)
-    from flows.schedules import scheduled_deployments
-
-    try:
-        settings = load_settings(warehouse=warehouse)
-        deployments = scheduled_deployments(sources, Path(settings.warehouse))
-    except InputError as exc:
-        _fail(str(exc), debug, 2)
-    except ValueError as exc:
-        _fail(f"bad setting: {exc}", debug, 2)
+    deployments = _scheduled(sources, warehouse, debug)
     from prefect import serve as prefect_serve
     from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 
@@ -279,22 +282,13 @@ def deploy(
 
       prefect worker start --pool newsetl       # on each machine that runs flows
     """
-    from flows.sources import InputError
 
     apply_prefect_defaults(quiet_logs=not debug)
     from prefect.settings import get_current_settings
 
     if not get_current_settings().api.url:
         _fail("newsetl deploy needs a Prefect server: set PREFECT_API_URL (e.g. http://127.0.0.1:4200/api)", debug, 2)
-    from flows.schedules import scheduled_deployments
-
-    try:
-        settings = load_settings(warehouse=warehouse)
-        deployments = scheduled_deployments(sources, Path(settings.warehouse))
-    except InputError as exc:
-        _fail(str(exc), debug, 2)
-    except ValueError as exc:
-        _fail(f"bad setting: {exc}", debug, 2)
+    deployments = _scheduled(sources, warehouse, debug)
     for d in deployments:
         try:
             d.apply(work_pool_name=pool)

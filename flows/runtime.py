@@ -25,10 +25,10 @@ def apply_prefect_defaults(quiet_logs: bool = False) -> None:
 
 
 @contextmanager
-def local_prefect_server(api_url: str | None, port: int, wait: float = 120.0):
+def local_prefect_server(api_url: str | None, port: int, wait: float = 120.0, env: dict | None = None):
     """Yield `api_url` if it is set; otherwise start `prefect server start` on 127.0.0.1:`port` (its database
     under PREFECT_HOME, as Prefect's own CLI keeps it), wait until it answers, yield its API URL, and stop it
-    on the way out."""
+    on the way out. `env`: the server's environment (default: this process's)."""
     if api_url:
         yield api_url
         return
@@ -37,7 +37,7 @@ def local_prefect_server(api_url: str | None, port: int, wait: float = 120.0):
     api = f"http://127.0.0.1:{port}/api"
     prefect = Path(sys.executable).parent / "prefect"
     server = subprocess.Popen([str(prefect), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
     try:
         deadline = time.monotonic() + wait
         while True:

@@ -119,37 +119,10 @@ def _free_port() -> int:
 def prefect_server(tmp_path_factory):
     """A real `prefect server start` on 127.0.0.1 (what scheduled runs use); yields the env to reach it."""
     import os
-    import subprocess
-    import sys
 
-    import httpx
+    from flows.runtime import local_prefect_server
 
-    port = _free_port()
     env = {**os.environ, "PREFECT_HOME": str(tmp_path_factory.mktemp("prefect-home")), "PREFECT_UI_ENABLED": "false"}
-    prefect = Path(sys.executable).parent / "prefect"
-    server = subprocess.Popen(
-        [str(prefect), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if server.poll() is not None:
-                raise RuntimeError("prefect server exited at start")
-            time.sleep(0.5)
-        else:
-            raise RuntimeError("prefect server did not answer within 120 s")
-        yield {**env, "PREFECT_API_URL": f"http://127.0.0.1:{port}/api"}
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+    env.pop("PREFECT_API_URL", None)
+    with local_prefect_server(None, _free_port(), env=env) as api:
+        yield {**env, "PREFECT_API_URL": api}

@@ -67,14 +67,19 @@ def gold_mentions(text: str, ents: list) -> tuple[set, list]:
     return scored, ignored
 
 
-def score_mentions(pred: set, gold: set, ignored: list, counts: dict) -> None:
-    pred = {p for p in pred if p[2] in EVAL_LABELS and not any(p[0] < e and s < p[1] for s, e in ignored)}
+def count_by_label(pred: set, gold: set, label_at: int, counts: dict) -> None:
+    """Add true positives, false positives and false negatives per label (and over all) to `counts`."""
     for label in (*EVAL_LABELS, "all"):
-        keep = (lambda x: True) if label == "all" else (lambda x, lab=label: x[2] == lab)
-        p, g = {x for x in pred if keep(x)}, {x for x in gold if keep(x)}
+        p = {x for x in pred if label in ("all", x[label_at])}
+        g = {x for x in gold if label in ("all", x[label_at])}
         counts[label][0] += len(p & g)
         counts[label][1] += len(p - g)
         counts[label][2] += len(g - p)
+
+
+def score_mentions(pred: set, gold: set, ignored: list, counts: dict) -> None:
+    pred = {p for p in pred if p[2] in EVAL_LABELS and not any(p[0] < e and s < p[1] for s, e in ignored)}
+    count_by_label(pred, gold, 2, counts)
 
 
 def evaluate(gold: list[dict], pages: Path) -> dict:
@@ -170,13 +175,7 @@ def evaluate(gold: list[dict], pages: Path) -> dict:
 
 
 def score_named(got: set, want: set, ignored_forms: set, counts: dict) -> None:
-    got = {x for x in got if x[0] not in ignored_forms}
-    for label in (*EVAL_LABELS, "all"):
-        keep = (lambda x: True) if label == "all" else (lambda x, lab=label: x[1] == lab)
-        p, w = {x for x in got if keep(x)}, {x for x in want if keep(x)}
-        counts[label][0] += len(p & w)
-        counts[label][1] += len(p - w)
-        counts[label][2] += len(w - p)
+    count_by_label({x for x in got if x[0] not in ignored_forms}, want, 1, counts)
 
 
 def evaluate_entities(gold: list[dict]) -> dict:
