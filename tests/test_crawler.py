@@ -5,6 +5,7 @@ every URL is accounted for, retries and waits happen where they should and nowhe
 """
 
 import gzip
+import itertools
 import time
 
 import pytest
@@ -282,15 +283,23 @@ def test_per_host_concurrency_and_interval_hold_across_hosts(web, web2):
         for i in range(12):
             server.routes[f"/p{i}"] = Route(HTML, delay=0.5)
     c = crawler(per_host=2, host_interval=0.2, concurrency=8)
+    c.sends = []  # when each request's headers were written
     requests = [Request(f"{s.base}/p{i}") for i in range(12) for s in (web, web2)]
     results = c.fetch_all(requests)
     assert all(isinstance(r, Fetched) for r in results)
+    sent: dict[str, list[float]] = {}
+    for host, at in c.sends:
+        sent.setdefault(host, []).append(at)
+    assert len(sent) == 2 and all(len(times) == 13 for times in sent.values())  # robots.txt + 12 pages each
+    for times in sent.values():  # the interval, kept where the crawler sends
+        assert min(b - a for a, b in itertools.pairwise(sorted(times))) >= 0.2 - 0.001
     for server in (web, web2):
         pages = [h for h in server.log if h.path != "/robots.txt"]
         assert len(pages) == 12
         assert max_concurrency(server.log) == 2  # reached, never exceeded
-        # measured where the requests arrive, so allow for a new connection's set-up time
-        assert min_gap(server.log) >= 0.19
+        # where the requests arrive, the server's own scheduling on a busy machine can eat into the gap
+        # (0.115 s seen once under a full CI run): never two at once, though
+        assert min_gap(server.log) >= 0.05
     # both hosts were served at the same time: politeness is per host, not global
     assert max_concurrency(web.log + web2.log) > 2
 
