@@ -70,3 +70,22 @@ def test_entity_daily_leaves_out_undateable_articles(tmp_path):
     assert con.sql("SELECT articles FROM entity_daily WHERE canonical = 'Lisbon'").fetchall() == [(1,)]
     assert con.sql("SELECT article_id, undateable FROM entities ORDER BY 1").fetchall() == [("d1", False), ("u1", True)]
     con.close()
+
+
+def test_alias_table_is_reused_until_the_mentions_change(tmp_path):
+    import duckdb
+
+    day = date(2024, 3, 7)
+    said = {"a1": [("Vladimir Putin", "Vladimir Putin", "PERSON"), ("Putin", "Vladimir Putin", "PERSON")]}
+    load(tmp_path, [article("a1", text="One.", day=day)], lambda a: mention_rows("a1", day, said["a1"]))
+    path = tmp_path / catalog.CATALOG_FILE
+    with duckdb.connect(str(path)) as con:  # a row no rebuild would produce
+        con.execute("INSERT INTO entity_aliases VALUES ('marker', 'Marker', 'ORG', 'seed', 0)")
+    catalog.build(tmp_path)  # nothing new: the table is carried over
+    with catalog.connect(tmp_path) as con:
+        assert con.sql("SELECT count(*) FROM entity_aliases WHERE alias = 'marker'").fetchall() == [(1,)]
+    said["a2"] = said["a1"]
+    load(tmp_path, [article("a2", text="Two.", day=day)], lambda a: mention_rows("a2", day, said["a2"]))
+    with catalog.connect(tmp_path) as con:  # new mentions: rebuilt from them
+        assert con.sql("SELECT count(*) FROM entity_aliases WHERE alias = 'marker'").fetchall() == [(0,)]
+        assert con.sql("SELECT canonical FROM entity_aliases WHERE alias = 'Putin'").fetchall() == [("Vladimir Putin",)]

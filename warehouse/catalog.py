@@ -7,6 +7,8 @@ works while readers have the old one open. It is written in DuckDB's v1.5.0 stor
 from PyPI (`duckdb-cli` 1.5) opens it too.
 """
 
+import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -79,6 +81,34 @@ def _base_view_sql(con: duckdb.DuckDBPyConnection, root: Path, name: str, snapsh
     )
 
 
+def _aliases_input(root: Path, snapshot: log.Snapshot) -> str:
+    """What entity_aliases is computed from: the committed mention files and the seed list."""
+    names = sorted(p.relative_to(root).as_posix() for p in writer.files(root, "entity_mentions", snapshot))
+    return hashlib.sha256(json.dumps([names, sorted(aliases.SEED.items())]).encode()).hexdigest()
+
+
+def _reuse_aliases(con: duckdb.DuckDBPyConnection, previous: Path, key: str) -> bool:
+    """Copy entity_aliases from the catalog being replaced when it was built from the same input: a run that
+    adds no mention (say, an hourly run that finds nothing new) then pays nothing for it at any size."""
+    if not previous.exists():
+        return False
+    try:
+        con.execute(f"ATTACH {_sql_string(str(previous))} AS previous (READ_ONLY)")
+    except duckdb.Error:
+        return False
+    try:
+        same = con.execute(
+            "SELECT count(*) FROM previous._newsetl_catalog WHERE key = 'entity_aliases_input' AND value = ?", [key]
+        ).fetchall()[0][0]
+        if same:
+            con.execute("CREATE TABLE entity_aliases AS SELECT * FROM previous.entity_aliases")
+        return bool(same)
+    except duckdb.Error:  # a catalog from before this table existed
+        return False
+    finally:
+        con.execute("DETACH previous")
+
+
 def _create_aliases(con: duckdb.DuckDBPyConnection) -> None:
     """The entity_aliases table, from what the articles' mentions say (transforms/aliases.py)."""
     # Every version's mentions, not only the latest: the evidence is about names, and skipping the
@@ -117,10 +147,12 @@ def build(root: Path) -> Path:
         for name in TABLES:
             view = BASE_VIEW_NAMES.get(name, name)
             con.execute(f"CREATE VIEW {view} AS {_base_view_sql(con, root, name, snapshot)}")
+        key = _aliases_input(root, snapshot)
         for view, sql in DERIVED_VIEWS.items():
-            if view == "entities":
+            if view == "entities" and not _reuse_aliases(con, final, key):
                 _create_aliases(con)
             con.execute(f"CREATE VIEW {view} AS {sql}")
+        con.execute("CREATE TABLE _newsetl_catalog AS SELECT 'entity_aliases_input' AS key, ? AS value", [key])
         con.execute("USE memory")
         con.execute("DETACH catalog")
     finally:
