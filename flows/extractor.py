@@ -55,6 +55,7 @@ class LimitedExtractor:
         self.seconds = seconds
         self._process = None
         self._conn: Connection | None = None
+        self._pending = False  # a page was sent and its answer not yet read
         self.restarts = 0
 
     @property
@@ -70,10 +71,12 @@ class LimitedExtractor:
         )
         theirs.close()
         self._conn = Connection(ours.detach())
+        self._pending = True  # its "ready" is on the way
         # Starting (imports) is not the page's time: wait for the child to say it is ready.
         if not self._conn.poll(STARTUP_SECONDS) or self._conn.recv() != "ready":
             self._stop()
             raise RuntimeError(f"the extraction process did not start within {STARTUP_SECONDS} s")
+        self._pending = False
 
     def _alive(self) -> bool:
         return self._process is not None and self._process.poll() is None
@@ -85,15 +88,21 @@ class LimitedExtractor:
             self._process.wait(timeout=10)
             self._conn.close()
         self._process = self._conn = None
+        self._pending = False
 
     def extract(self, body: bytes, **kwargs) -> dict | Failure:
         url = kwargs["url"]
+        if self._pending:
+            # The last call was interrupted (a task timeout, Ctrl-C) before its answer came: that answer would
+            # be read as this page's. The child is replaced instead.
+            self._stop()
         for _ in range(2):
             if not self._alive():
                 self._stop()  # gone while idle: not this page's fault
                 self._start()
             try:
                 self._conn.send((body, kwargs))
+                self._pending = True
                 break
             except OSError:  # died between pages, after the check: start another and send again
                 self._stop()
@@ -101,7 +110,9 @@ class LimitedExtractor:
             return Failure(url, "extract", "crashed", "the extraction process would not take the page")
         try:
             if self._conn.poll(self.seconds):
-                return self._conn.recv()
+                result = self._conn.recv()
+                self._pending = False
+                return result
         except (EOFError, OSError) as exc:  # the child died on this page
             self._stop()
             self.restarts += 1

@@ -91,3 +91,26 @@ def test_extract_batch_records_a_timeout_as_a_failure_row():
     articles, failures = extract_batch.fn(pages, "run-1", settings)
     assert [(f["url"], f["stage"], f["reason"]) for f in failures] == [("https://x.example/slow", "extract", "timeout")]
     assert [a["page_id"] for a in articles] == ["p2"]
+
+
+def test_an_interrupted_call_never_hands_its_answer_to_the_next_page(extractor):
+    """A task timeout or Ctrl-C can interrupt extract() while the child works; the next page must get its own
+    answer, not the interrupted page's."""
+    import signal
+
+    def interrupt(*_):
+        raise KeyboardInterrupt
+
+    old = signal.signal(signal.SIGALRM, interrupt)
+    body = (SAMPLE_PAGES / "meridian-lisbon-tram-strike.html").read_bytes()
+    try:
+        for _ in ("while the child starts", "while it works on a page"):
+            signal.setitimer(signal.ITIMER_REAL, 0.05)
+            with pytest.raises(KeyboardInterrupt):
+                extractor.extract(SLOW, **kwargs("https://x.example/slow"))
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            after = extractor.extract(body, **kwargs("https://x.example/tram"))
+            assert after == extract_article(body, **kwargs("https://x.example/tram"))
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
