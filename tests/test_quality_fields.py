@@ -83,6 +83,19 @@ def test_undateable_pages_get_no_date_not_the_fetch_time(html):
     assert found.undateable and found.published_at is None and found.source is None
 
 
+def test_the_article_header_dateline_counts_and_the_site_masthead_date_does_not():
+    inside = page(byline="").replace(
+        "<article><h1>Quay opens</h1>", "<article><header><h1>Quay opens</h1><time>3 March 2024</time></header>"
+    )
+    found = date_of(inside)
+    assert (found.published_at.date().isoformat(), found.source) == ("2024-03-03", "htmldate")
+    masthead = (
+        "<html><head><title>Quay</title></head><body><header class='masthead'><span class='date'>Friday, 22 March "
+        f"2024</span></header><div class='story'><h1>Quay opens</h1>{BODY}</div></body></html>"
+    )
+    assert date_of(masthead).undateable  # the masthead's date is today's, not the story's
+
+
 def test_modified_time_is_kept_and_never_before_publication():
     found = date_of(page(LD % ("2024-03-10T19:20:00Z", ', "dateModified": "2024-03-11T08:00:00Z"')))
     assert found.modified_at == datetime(2024, 3, 11, 8, tzinfo=UTC)

@@ -153,9 +153,12 @@ def relative_date(tree, now: datetime) -> datetime | None:
 
 
 _OUTSIDE_ARTICLE = (
-    ".//nav | .//aside | .//footer | .//header | .//*[contains(@class, 'related') or contains(@class, 'most-read')"
+    ".//nav | .//aside | .//footer | .//*[contains(@class, 'related') or contains(@class, 'most-read')"
     " or contains(@class, 'sidebar') or contains(@class, 'comment') or contains(@class, 'teaser')]"
 )
+# A site's masthead often shows today's date; an article's own <header> (the one with its headline) holds its
+# dateline and stays.
+_MASTHEAD = ".//header[not(.//h1)]"
 
 
 def article_region(tree):
@@ -163,7 +166,7 @@ def article_region(tree):
     without navigation, asides, related stories, comments and footers (whose dates belong to other pages)."""
     articles = tree.xpath("//article")
     region = deepcopy(articles[0] if len(articles) == 1 else tree)
-    for node in region.xpath(_OUTSIDE_ARTICLE):
+    for node in region.xpath(_OUTSIDE_ARTICLE if len(articles) == 1 else f"{_OUTSIDE_ARTICLE} | {_MASTHEAD}"):
         if node.getparent() is not None:
             node.drop_tree()
     return region
