@@ -154,6 +154,11 @@ def test_byline_sources_in_order_and_junk_falls_through():
     got = byline(None, {"author": "Tom Hale\nSara Lee"}, [], "Someone", set())
     assert (got.people, got.source) == (["Tom Hale", "Sara Lee"], "meta")
     assert byline(None, {}, [], None, set()).source is None
+    # the publisher as JSON-LD author, the reporter only in the printed byline: both kept
+    got = byline({"author": {"@type": "Organization", "name": "Harbor Daily"}}, {}, ["By Ann Lee"], None, set())
+    assert (got.people, got.orgs, got.source) == (["Ann Lee"], ["Harbor Daily"], "byline")
+    got = byline({"author": {"@type": "Organization", "name": "Harbor Daily"}}, {}, [], None, set())
+    assert (got.people, got.orgs, got.source) == ([], ["Harbor Daily"], "json-ld")
 
 
 def test_language_is_detected_on_the_text_with_reliability_and_mismatch():

@@ -184,8 +184,17 @@ def byline(
         ("byline", [(text, None) for text in page_bylines]),
         ("byline", [(extractor_author, None)] if extractor_author else []),
     )
+    # The first source that names a person wins. Many sites give only the publisher as JSON-LD author and
+    # print the reporter in the byline, so a source with organisations alone does not end the search; the
+    # organisations met on the way are kept.
+    orgs_found: list[str] = []
+    orgs_source = None
     for source, raw in candidates:
         people, orgs = sort_bylines(raw, names)
-        if people or orgs:
-            return Byline(people, orgs, source)
-    return Byline([], [], None)
+        for org in orgs:
+            if org not in orgs_found:
+                orgs_found.append(org)
+                orgs_source = orgs_source or source
+        if people:
+            return Byline(people, orgs_found, source)
+    return Byline([], orgs_found, orgs_source)
