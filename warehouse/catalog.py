@@ -82,9 +82,9 @@ def _base_view_sql(con: duckdb.DuckDBPyConnection, root: Path, name: str, snapsh
 
 
 def _aliases_input(root: Path, snapshot: log.Snapshot) -> str:
-    """What entity_aliases is computed from: the committed mention files and the seed list."""
+    """What entity_aliases is computed from: the committed mention files, the seed list and the rules."""
     names = sorted(p.relative_to(root).as_posix() for p in writer.files(root, "entity_mentions", snapshot))
-    return hashlib.sha256(json.dumps([names, sorted(aliases.SEED.items())]).encode()).hexdigest()
+    return hashlib.sha256(json.dumps([names, sorted(aliases.SEED.items()), aliases.RULES_VERSION]).encode()).hexdigest()
 
 
 def _reuse_aliases(con: duckdb.DuckDBPyConnection, previous: Path, key: str) -> bool:
