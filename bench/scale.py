@@ -184,7 +184,7 @@ def generate(root: Path, size: int, batch: int) -> dict:
         tables = gen.batch(min(batch, size - i), run_id)
         urls += tables["pages"].column("url").to_pylist()[: max(1, 1000 * batch // size)]
         added = {
-            name: [p.relative_to(root).as_posix() for p in writer.write_table_files(root, name, table)]
+            name: writer.write_table_files(root, name, table)
             for name, table in tables.items()
         }
         log.commit(root, add=added, info={"operation": "bench load"})
@@ -312,7 +312,7 @@ def disk(root: Path, size: int) -> dict:
     out = {}
     for name in TABLES:
         files = writer.files(root, name)
-        out[name] = round(sum(p.stat().st_size for p in files) / size, 1)
+        out[name] = round(sum((root / p).stat().st_size for p in files) / size, 1)
     out["total"] = round(sum(out.values()), 1)
     return out
 

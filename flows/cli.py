@@ -28,12 +28,25 @@ out = Console()
 err = Console(stderr=True)
 
 WarehouseOpt = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
-        "--warehouse", "-w", help="Warehouse root folder (env NEWSETL_WAREHOUSE; default: data/ in the project folder)."
+        "--warehouse",
+        "-w",
+        help="Warehouse root: a folder, or s3://bucket/prefix (env NEWSETL_WAREHOUSE; default: data/ in the "
+        "project folder).",
     ),
 ]
 DebugOpt = Annotated[bool, typer.Option("--verbose", "-v", "--debug", help="Show Prefect's logs and tracebacks.")]
+
+
+def _root(settings, debug: bool) -> Path:
+    """The warehouse's local root (for s3://, its working folder here); a one-line error for a bad location."""
+    from warehouse.storage import StorageError
+
+    try:
+        return settings.root()
+    except (StorageError, OSError) as exc:
+        _fail(f"bad warehouse: {exc}", debug, 2)
 
 
 def _fail(message: str, debug: bool, code: int = 1) -> None:
@@ -140,7 +153,7 @@ def run(
             feeds=feed,
             sitemaps=sitemap,
             since=since.date() if since else None,
-            warehouse=str(settings.warehouse),
+            warehouse=settings.warehouse,
             batch_size=settings.batch_size,
             options=options,
         )
@@ -174,13 +187,15 @@ def reprocess(
         settings = load_settings(warehouse=warehouse, batch_size=batch_size)
     except ValueError as exc:
         _fail(f"bad setting: {exc}", debug, 2)
-    if not (Path(settings.warehouse) / "pages").exists():
+    from warehouse import writer
+
+    if not writer.files(_root(settings, debug), "pages"):
         _fail(f"no stored pages under {settings.warehouse} (run `newsetl run` first, or pass --warehouse)", debug)
     apply_prefect_defaults(quiet_logs=not debug)
     from flows.reprocess import reprocess as reprocess_flow
 
     summary = _with_progress(
-        lambda: reprocess_flow(warehouse=str(settings.warehouse), batch_size=settings.batch_size),
+        lambda: reprocess_flow(warehouse=settings.warehouse, batch_size=settings.batch_size),
         "pages",
         quiet or as_json,
         debug,
@@ -197,7 +212,7 @@ def _scheduled(sources: Path, warehouse: Path | None, debug: bool) -> list:
     from flows.sources import InputError
 
     try:
-        return scheduled_deployments(sources, Path(load_settings(warehouse=warehouse).warehouse))
+        return scheduled_deployments(sources, load_settings(warehouse=warehouse).warehouse)
     except InputError as exc:
         _fail(str(exc), debug, 2)
     except ValueError as exc:
@@ -365,7 +380,7 @@ def report(
 
     if chart not in reporting.CHARTS:
         _fail(f"--chart must be one of {', '.join(reporting.CHARTS)}", debug, 2)
-    root = Path(load_settings(warehouse=warehouse).warehouse)
+    root = _root(load_settings(warehouse=warehouse), debug)
     try:
         con = catalog.connect(root)
     except FileNotFoundError as exc:
@@ -448,11 +463,12 @@ def _print_summary(summary: dict) -> None:
         highlight=False,
         soft_wrap=True,
     )
-    out.print(
-        f"  duckdb -readonly {root}/news.duckdb      (views: articles, entities, entity_daily, failures, runs)",
-        highlight=False,
-        soft_wrap=True,
-    )
+    if not str(root).startswith("s3://"):  # an S3 warehouse's tables reach DuckDB through newsetl's connection
+        out.print(
+            f"  duckdb -readonly {root}/news.duckdb      (views: articles, entities, entity_daily, failures, runs)",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def _jsonable(value):
@@ -493,9 +509,9 @@ def query(
         sql = path.read_text(encoding="utf-8")
     import duckdb
 
-    root = load_settings(warehouse=warehouse).warehouse
+    root = _root(load_settings(warehouse=warehouse), debug)
     try:
-        con = catalog.connect(Path(root))
+        con = catalog.connect(root)
         rel = con.sql(sql)
         if rel is None:
             _fail("the statement returned no rows (only queries are allowed: the connection is read-only)", debug)
@@ -534,10 +550,10 @@ def status(
 
       newsetl status -w /data/news
     """
-    from warehouse import catalog, writer
+    from warehouse import catalog, storage, writer
     from warehouse.schemas import TABLES
 
-    root = Path(load_settings(warehouse=warehouse).warehouse)
+    root = _root(load_settings(warehouse=warehouse), debug)
     try:
         con = catalog.connect(root)
     except FileNotFoundError as exc:
@@ -552,7 +568,12 @@ def status(
     if as_json:
         print(
             json.dumps(
-                {"warehouse": str(root), "rows": counts, "files": files, "runs": [list(r) for r in runs]},
+                {
+                    "warehouse": storage.of(root).display(),
+                    "rows": counts,
+                    "files": files,
+                    "runs": [list(r) for r in runs],
+                },
                 default=_jsonable,
                 indent=2,
             )
@@ -561,7 +582,7 @@ def status(
     table = Table("view", "rows")
     for v, n in counts.items():
         table.add_row(v, f"{n:,}")
-    out.print(f"Warehouse {root}")
+    out.print(f"Warehouse {storage.of(root).display()}")
     out.print(table)
     out.print("Files per table: " + ", ".join(f"{k} {v}" for k, v in files.items()), highlight=False)
     recent = Table("run_id", "started_at (UTC)", "status", "new articles", "failures", title="Last runs")
@@ -592,9 +613,12 @@ def compact(
     from warehouse.lock import WarehouseLocked, writer_lock
 
     settings = load_settings(warehouse=warehouse)
-    root = Path(settings.warehouse)
-    if not (root / "_log").exists():
-        _fail(f"no warehouse with a commit log at {root} (run `newsetl run` first, or pass --warehouse)", debug)
+    root = _root(settings, debug)
+    from warehouse import log, storage
+
+    if not log.read(root).version:
+        where = storage.of(root).display()
+        _fail(f"no warehouse with a commit log at {where} (run `newsetl run` first, or pass --warehouse)", debug)
     try:
         with writer_lock(root, "newsetl compact", settings.lock_wait), _bar("partitions", as_json) as progress:
             done = compact_warehouse(root, min_files=min_files, progress=progress)
@@ -626,9 +650,10 @@ def check(
 
       newsetl check -w /data/news
     """
+    from warehouse import storage
     from warehouse.check import check as check_warehouse
 
-    root = Path(load_settings(warehouse=warehouse).warehouse)
+    root = _root(load_settings(warehouse=warehouse), debug)
     if not root.exists():
         _fail(f"no warehouse at {root} (run `newsetl run` first, or pass --warehouse)", debug)
     with _bar("files", as_json) as progress:
@@ -638,7 +663,8 @@ def check(
     else:
         files = sum(report.files.values())
         rows = ", ".join(f"{k} {v:,}" for k, v in report.rows.items())
-        out.print(f"Warehouse {root}: {files} files; rows: {rows}", highlight=False, soft_wrap=True)
+        where = storage.of(root).display()
+        out.print(f"Warehouse {where}: {files} files; rows: {rows}", highlight=False, soft_wrap=True)
         for note in report.notes:
             out.print(f"note: {note}", highlight=False, soft_wrap=True)
         for problem in report.problems:

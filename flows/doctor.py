@@ -4,10 +4,11 @@ what to do. Nothing is downloaded and nothing is written outside a temporary fil
 import shutil
 import tempfile
 import time
+import uuid
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
 from flows.settings import Settings
+from warehouse import storage
 
 MIN_FREE_BYTES = 1 << 30
 
@@ -29,7 +30,7 @@ def _check(name: str, probe, fix: str) -> Check:
 
 
 def checks(settings: Settings, prefect_api: str | None) -> list[Check]:
-    root = Path(settings.warehouse)
+    root = settings.root()
     found: list[Check] = []
 
     def imports() -> str:
@@ -93,6 +94,23 @@ def checks(settings: Settings, prefect_api: str | None) -> list[Check]:
 
     found.append(_check("warehouse", writable, "pass --warehouse / NEWSETL_WAREHOUSE pointing at a writable folder "
                                                "with at least 1 GiB free"))  # fmt: skip
+
+    store = storage.of(root)
+    if not isinstance(store, storage.LocalStorage):
+
+        def object_store() -> str:
+            probe = f"_doctor/{uuid.uuid4().hex}"
+            store.put_new(probe, b"newsetl doctor")  # the conditional PUT commits rely on
+            try:
+                if store.read_bytes(probe) != b"newsetl doctor":
+                    raise RuntimeError("an object read back differs from what was written")
+            finally:
+                store.delete(probe)
+            return f"{store.display()}: conditional write, read and delete work (endpoint {store.endpoint or 'AWS'})"
+
+        found.append(_check("object store", object_store, "set AWS_ENDPOINT_URL (or NEWSETL_S3_ENDPOINT), "
+                                                          "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_REGION; "
+                                                          "the bucket must exist"))  # fmt: skip
 
     def prefect() -> str:
         if not prefect_api:

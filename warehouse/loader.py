@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 
 from transforms.dedup import NearDuplicateIndex
 from transforms.text import short_id
-from warehouse import log, writer
+from warehouse import log, storage, writer
 from warehouse.keys import Codec, KeyMap, KeySet
 from warehouse.schemas import TABLES
 
@@ -177,13 +177,14 @@ def prepare(root: Path) -> dict[str, int]:
     commit log, and delete debris: files a killed run wrote but never committed, files compaction removed
     longer ago than the grace period, and staging leftovers. Returns what it did, for the run's counts."""
     names = list(TABLES)
+    store = storage.of(root)
     adopted = 0
-    if not (root / log.LOG_DIR).exists():
+    if not store.ls(log.LOG_DIR, recursive=False):
         adopted = sum(len(p) for p in log.adopt_existing(root, names).files.values())
     removed = log.debris(root, names, log.read(root))
     for path in removed:
-        path.unlink(missing_ok=True)
-    staging = root / writer.STAGING
+        store.delete(path)
+    staging = root / writer.STAGING  # local, even for a warehouse on S3 (where files need no staging)
     leftovers = list(staging.iterdir()) if staging.exists() else []
     for path in leftovers:
         path.unlink(missing_ok=True)
@@ -211,7 +212,7 @@ def publish(
         ("entity_mentions", mentions),
         ("articles", articles),
     ):
-        added[name] = [p.relative_to(root).as_posix() for p in writer.write_files(root, name, rows)]
+        added[name] = writer.write_files(root, name, rows)
         counts[name] = len(rows)
     if any(added.values()):
         log.commit(root, add=added, info={"operation": "load", "rows": counts})

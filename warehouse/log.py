@@ -2,9 +2,10 @@
 a commit names it.
 
 `<root>/_log/000000000042.json` is commit 42: the files it adds and removes per table, and what made it. A
-commit is published by hard-linking a fully written, fsynced temporary file to its numbered name, which fails
-if that name exists: two writers can never both take commit 42, and a reader sees a commit whole or not at
-all. A batch writes its files for every table first, then commits them together, so a process killed at any
+commit is published only if its numbered name is free (locally: hard-linking a fully written, fsynced temporary
+file, which fails if the name exists; on S3: a conditional PUT, `If-None-Match: *`; warehouse/storage.py):
+two writers can never both take commit 42, and a reader sees a commit whole or not at all.
+A batch writes its files for every table first, then commits them together, so a process killed at any
 moment leaves either the whole batch or none of it in the warehouse; files written without a commit are
 debris, never rows, and `recover` deletes them. Every `CHECKPOINT_EVERY` commits a checkpoint holds the whole
 file list, so reading the state replays at most that many commits.
@@ -14,14 +15,14 @@ Removed files (compaction) stay on disk for `GRACE_SECONDS`, so a reader holding
 """
 
 import json
-import os
 import random
 import time
-import uuid
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+
+from warehouse import storage
 
 LOG_DIR = "_log"
 CHECKPOINT_EVERY = 100
@@ -60,10 +61,6 @@ class Snapshot:
         }
 
 
-def _log_dir(root: Path) -> Path:
-    return root / LOG_DIR
-
-
 def _commit_name(version: int) -> str:
     return f"{version:012d}.json"
 
@@ -72,47 +69,31 @@ def _checkpoint_name(version: int) -> str:
     return f"{version:012d}.checkpoint.json"
 
 
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
+def _publish_exclusive(store: storage.Storage, name: str, data: bytes) -> None:
+    """Write `data` to the log as `name` unless that name exists; all or nothing."""
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _publish_exclusive(folder: Path, name: str, data: bytes) -> None:
-    """Write `data` to folder/name unless that name exists; all or nothing."""
-    tmp = folder / f".{name}.{uuid.uuid4().hex}.tmp"
-    with open(tmp, "wb") as sink:
-        sink.write(data)
-        sink.flush()
-        os.fsync(sink.fileno())
-    try:
-        os.link(tmp, folder / name)
+        store.put_new(f"{LOG_DIR}/{name}", data)
     except FileExistsError as exc:
         raise CommitConflict(f"commit {name} exists already") from exc
-    finally:
-        tmp.unlink(missing_ok=True)
-    _fsync_dir(folder)
 
 
 def read(root: Path) -> Snapshot:
     """The current state: the newest checkpoint, then every commit after it, in order."""
-    folder = _log_dir(root)
-    if not folder.exists():
-        return Snapshot()
-    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".json") and not p.name.startswith("."))
+    store = storage.of(root)
+    names = [p.rsplit("/", 1)[-1] for p in store.ls(LOG_DIR, recursive=False)]
+    names = sorted(n for n in names if n.endswith(".json") and not n.startswith("."))
     checkpoints = [n for n in names if n.endswith(".checkpoint.json")]
     snapshot = Snapshot()
     if checkpoints:
-        data = json.loads((folder / checkpoints[-1]).read_text())
+        data = json.loads(store.read_bytes(f"{LOG_DIR}/{checkpoints[-1]}"))
         snapshot = Snapshot(data["version"], {t: set(p) for t, p in data["files"].items()}, data.get("removed", {}))
     for name in names:
         if name.endswith(".checkpoint.json") or int(name.split(".")[0]) <= snapshot.version:
             continue
-        entry = json.loads((folder / name).read_text())
+        entry = json.loads(store.read_bytes(f"{LOG_DIR}/{name}"))
         if entry["version"] != snapshot.version + 1:
-            raise RuntimeError(f"{folder / name}: commit {entry['version']} follows {snapshot.version}; log damaged")
+            where = store.display(f"{LOG_DIR}/{name}")
+            raise RuntimeError(f"{where}: commit {entry['version']} follows {snapshot.version}; log damaged")
         snapshot.apply(entry)
     return snapshot
 
@@ -125,8 +106,7 @@ def commit(
     attempts: int = 50,
 ) -> Snapshot:
     """Append one commit; its files (already written and fsynced) become visible together."""
-    folder = _log_dir(root)
-    folder.mkdir(parents=True, exist_ok=True)
+    store = storage.of(root)
     add = {t: sorted(set(p)) for t, p in (add or {}).items() if p}
     remove = {t: sorted(set(p)) for t, p in (remove or {}).items() if p}
     for attempt in range(attempts):
@@ -140,7 +120,7 @@ def commit(
             "info": info or {},
         }
         try:
-            _publish_exclusive(folder, _commit_name(entry["version"]), json.dumps(entry).encode())
+            _publish_exclusive(store, _commit_name(entry["version"]), json.dumps(entry).encode())
         except CommitConflict:
             time.sleep(random.random() * 0.01 * (attempt + 1))  # let the other writer finish, then re-read
             continue
@@ -148,7 +128,7 @@ def commit(
         if snapshot.version % CHECKPOINT_EVERY == 0:
             with suppress(CommitConflict):  # someone wrote the same checkpoint
                 _publish_exclusive(
-                    folder, _checkpoint_name(snapshot.version), json.dumps(snapshot.as_checkpoint()).encode()
+                    store, _checkpoint_name(snapshot.version), json.dumps(snapshot.as_checkpoint()).encode()
                 )
         return snapshot
     raise CommitConflict(f"could not commit after {attempts} attempts: too many concurrent writers")
@@ -156,13 +136,10 @@ def commit(
 
 def unlogged(root: Path, tables: list[str]) -> dict[str, list[str]]:
     """The Parquet files of a warehouse written before the log existed, per table (nothing if it has a log)."""
-    if _log_dir(root).exists():
+    store = storage.of(root)
+    if store.ls(LOG_DIR, recursive=False):
         return {}
-    found = {
-        t: [p.relative_to(root).as_posix() for p in sorted((root / t).rglob("*.parquet"))]
-        for t in tables
-        if (root / t).exists()
-    }
+    found = {t: [p for p in store.ls(t) if p.endswith(".parquet")] for t in tables}
     return {t: paths for t, paths in found.items() if paths}
 
 
@@ -174,20 +151,18 @@ def adopt_existing(root: Path, tables: list[str]) -> Snapshot:
     return commit(root, add=found, info={"operation": "adopt files written before the commit log"})
 
 
-def debris(root: Path, tables: list[str], snapshot: Snapshot, now: float | None = None) -> list[Path]:
-    """Files no reader can need: written but never committed, or removed longer than GRACE_SECONDS ago."""
+def debris(root: Path, tables: list[str], snapshot: Snapshot, now: float | None = None) -> list[str]:
+    """Files no reader can need: written but never committed, or removed longer than GRACE_SECONDS ago
+    (paths relative to the root)."""
     now = time.time() if now is None else now
     live = {p for paths in snapshot.files.values() for p in paths}
     out = []
+    store = storage.of(root)
     for table in tables:
-        folder = root / table
-        if not folder.exists():
-            continue
-        for path in folder.rglob("*.parquet"):
-            rel = path.relative_to(root).as_posix()
-            if rel in live:
+        for rel in store.ls(table):
+            if not rel.endswith(".parquet") or rel in live:
                 continue
             removed_at = snapshot.removed.get(rel)
             if removed_at is None or now - removed_at > GRACE_SECONDS:
-                out.append(path)
+                out.append(rel)
     return sorted(out)

@@ -1,13 +1,12 @@
 """The Parquet writer: typed, partitioned, atomic.
 
-A file is written under `<root>/_staging/`, flushed to disk, then renamed into place; it becomes part of its
-table only when a commit in the log (`warehouse/log.py`) names it. A file's name is derived from the keys of
+A file appears whole or not at all (locally: written under `<root>/_staging/`, flushed to disk, then renamed
+into place; on S3, one upload: warehouse/storage.py); it becomes part of its table only when a commit in the
+log (`warehouse/log.py`) names it. A file's name is derived from the keys of
 the rows it holds, so writing the same rows again replaces the file instead of adding a copy.
 """
 
 import hashlib
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,10 +15,10 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from warehouse import log
+from warehouse import log, storage
 from warehouse.schemas import SCHEMA_VERSION, TABLES, TableSpec
 
-STAGING = "_staging"
+STAGING = storage.STAGING
 
 
 class SchemaError(ValueError):
@@ -48,41 +47,23 @@ def file_id(table: pa.Table, key: tuple[str, ...]) -> str:
     return digest.hexdigest()[:20]
 
 
-def _write_atomic(table: pa.Table, final: Path, staging: Path) -> None:
-    staging.mkdir(parents=True, exist_ok=True)
-    final.parent.mkdir(parents=True, exist_ok=True)
-    tmp = staging / f"{uuid.uuid4().hex}.parquet"
-    try:
-        with open(tmp, "wb") as sink:
-            pq.write_table(table, sink, compression="zstd", row_group_size=50_000)
-            sink.flush()
-            os.fsync(sink.fileno())
-        os.replace(tmp, final)
-    finally:
-        tmp.unlink(missing_ok=True)
-    dir_fd = os.open(final.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
-
-
-def write(root: Path, name: str, rows: list[dict], info: dict | None = None) -> list[Path]:
+def write(root: Path, name: str, rows: list[dict], info: dict | None = None) -> list[str]:
     """Write rows of table `name` and commit them: one atomic append. Returns the files written."""
     paths = write_files(root, name, rows)
     if paths:
-        log.commit(root, add={name: [p.relative_to(root).as_posix() for p in paths]}, info=info)
+        log.commit(root, add={name: paths}, info=info)
     return paths
 
 
-def write_files(root: Path, name: str, rows: list[dict]) -> list[Path]:
-    """Write rows of table `name` under `root`, not yet committed; returns the files (none for no rows)."""
+def write_files(root: Path, name: str, rows: list[dict]) -> list[str]:
+    """Write rows of table `name` under `root`, not yet committed; returns the files (none for no rows), as
+    paths relative to the root."""
     if not rows:
         return []
     return write_table_files(root, name, to_table(TABLES[name], rows))
 
 
-def write_table_files(root: Path, name: str, table: pa.Table) -> list[Path]:
+def write_table_files(root: Path, name: str, table: pa.Table) -> list[str]:
     """Write an Arrow table of `name` (already of its schema), partitioned and sorted; not yet committed."""
     spec = TABLES[name]
     metadata = {b"newsetl.table": name.encode(), b"newsetl.schema_version": str(SCHEMA_VERSION).encode()}
@@ -94,19 +75,40 @@ def write_table_files(root: Path, name: str, table: pa.Table) -> list[Path]:
     else:
         parts = [(None, table)]
     written = []
+    store = storage.of(root)
     for month, part in parts:
         part = part.sort_by([(c, "ascending") for c in spec.sort_by])
-        folder = root / name / f"month={month}" if month else root / name
-        final = folder / f"part-{file_id(part, spec.key)}.parquet"
-        _write_atomic(part, final, root / STAGING)
+        folder = f"{name}/month={month}" if month else name
+        final = f"{folder}/part-{file_id(part, spec.key)}.parquet"
+        with store.writing(final) as sink:
+            pq.write_table(part, sink, compression="zstd", row_group_size=50_000)
         written.append(final)
     return written
 
 
-def files(root: Path, name: str, snapshot: log.Snapshot | None = None) -> list[Path]:
-    """The committed files of a table."""
+def files(root: Path, name: str, snapshot: log.Snapshot | None = None) -> list[str]:
+    """The committed files of a table, as paths relative to the root."""
     snapshot = snapshot or log.read(root)
-    return [root / p for p in snapshot.table_files(name)]
+    return snapshot.table_files(name)
+
+
+def month_of(rel: str) -> str | None:
+    """The `month` partition a file is in (`articles/month=2026-11/part-….parquet` -> "2026-11")."""
+    for part in rel.split("/"):
+        if part.startswith("month="):
+            return part.removeprefix("month=")
+    return None
+
+
+def dataset(root: Path, name: str, paths: list[str], with_month: bool = False) -> ds.Dataset:
+    """A dataset over committed files of table `name` at its current schema (older files' missing columns read
+    as nulls); `with_month` adds the partition column."""
+    spec = TABLES[name]
+    store = storage.of(root)
+    if with_month and spec.partitioned:
+        schema = spec.schema.append(pa.field("month", pa.string()))
+        return store.dataset(paths, schema, [month_of(p) for p in paths])
+    return store.dataset(paths, spec.schema)
 
 
 def read(root: Path, name: str, columns: list[str]) -> pa.Table:
@@ -115,19 +117,16 @@ def read(root: Path, name: str, columns: list[str]) -> pa.Table:
     paths = files(root, name)
     if not paths:
         return spec.schema.empty_table().select(columns)
-    dataset = ds.dataset([str(p) for p in paths], format="parquet", schema=spec.schema)
-    return dataset.to_table(columns=columns)
+    return dataset(root, name, paths).to_table(columns=columns)
 
 
 def batches(root: Path, name: str, columns: list[str] | None = None, batch_rows: int = 200) -> Iterator[pa.RecordBatch]:
     """Stream a table's committed rows a record batch at a time (memory stays flat); columns missing from older
     files come back as nulls."""
-    spec = TABLES[name]
     paths = files(root, name)
     if not paths:
         return
-    dataset = ds.dataset([str(p) for p in paths], format="parquet", schema=spec.schema)
-    for batch in dataset.to_batches(columns=columns, batch_size=batch_rows):
+    for batch in dataset(root, name, paths).to_batches(columns=columns, batch_size=batch_rows):
         if batch.num_rows:
             yield batch
 
