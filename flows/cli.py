@@ -92,6 +92,17 @@ def run(
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow hosts on loopback and private networks (intranets).")
     ] = False,
+    runner: Annotated[
+        str | None,
+        typer.Option(help="Where extraction and entities run: 'local' (this process) or 'dask' (env NEWSETL_RUNNER)."),
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Workers of the local Dask cluster (env NEWSETL_WORKERS; default: CPU count).")
+    ] = None,
+    dask_address: Annotated[
+        str | None,
+        typer.Option(help="An existing Dask scheduler, tcp://host:port, instead of a local cluster (implies dask)."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     debug: DebugOpt = False,
@@ -130,11 +141,17 @@ def run(
       newsetl run CC-NEWS-2026.warc.gz          # a WARC archive, no network
 
       newsetl run --sources sources.toml
+
+      newsetl run --runner dask --workers 8 -w s3://news/warehouse   # docs/distributed.md
     """
     from flows.sources import InputError, load_sources_file, sources_from_inputs
 
+    if dask_address:
+        runner = runner or "dask"
     try:
-        settings = load_settings(warehouse=warehouse, batch_size=batch_size)
+        settings = load_settings(
+            warehouse=warehouse, batch_size=batch_size, runner=runner, workers=workers, dask_address=dask_address
+        )
         if sources:
             load_sources_file(sources)
         sources_from_inputs(inputs or [], feed or [], sitemap or [])
@@ -143,6 +160,8 @@ def run(
     except ValueError as exc:
         _fail(f"bad setting: {exc}", debug, 2)
     options = {k: True for k, v in (("refetch", refetch), ("allow_private", allow_private)) if v}
+    options.update({k: v for k, v in (("runner", runner), ("workers", workers), ("dask_address", dask_address)) if v})
+    _root(settings, debug)  # a bad warehouse location is a one-line error before Prefect starts
     apply_prefect_defaults(quiet_logs=not debug)
     from flows.ingest import ingest
 

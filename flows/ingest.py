@@ -12,10 +12,13 @@ forgetting the entries it had not fetched yet.
 import itertools
 import time
 import traceback
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 from uuid import uuid4
 
 from prefect import flow, task
@@ -27,6 +30,7 @@ from flows import progress, runlog
 from flows.crawler import Crawler
 from flows.crawlstate import CrawlState
 from flows.discover import LOCAL_KINDS, Discovery, Limits, discover, page_refs
+from flows.futures import Done, Parcel, is_done, wait_for
 from flows.settings import SAMPLE_PAGES, Settings, load_settings
 from flows.sources import InputError, PageRef, Source, load_sources_file, sources_from_inputs
 from flows.tasks import (
@@ -131,6 +135,35 @@ def fresh_batches(
         yield buffer
 
 
+@dataclass
+class InFlight:
+    """A fetched batch whose extraction was started (here, or on a worker)."""
+
+    refs: list[PageRef]
+    fetched: Any
+    fetch_log: list[dict]
+    extracted: Any  # a future of (articles, failure rows)
+    enriched: Any = None  # once planned: a future of (mentions, failure rows, counts)
+    articles: list[dict] = field(default_factory=list)
+    extract_failures: list[dict] = field(default_factory=list)
+    fresh: list[dict] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def runner_for(settings: Settings):
+    """Where extract and enrich run: a started Dask task runner (`--runner dask`), or None for this process."""
+    if settings.runner == "dask":
+        from flows.cluster import dask_task_runner
+
+        return dask_task_runner(settings)
+    return nullcontext()
+
+
+def runner_slots(runner) -> int:
+    """Tasks the Dask cluster runs at once (its worker threads)."""
+    return max(1, sum(runner.client.nthreads().values()))
+
+
 def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps, since, options, only) -> dict:
     started, t0 = datetime.now(UTC), time.perf_counter()
     counts: Counter = Counter()
@@ -163,20 +196,22 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
         first = next(batches, None)
         stage("state")
         state = WarehouseState.read(root, articles=first is not None)
-        for refs_batch in itertools.chain([first], batches) if first else [[]]:
-            progress.start(counts["discovered"])  # the total grows as local sources are read
-            stage("fetch")
-            fetched = fetch(quote(refs_batch), run_id, settings, quote(crawler), quote(crawl))
-            source_pages.update(p["source"] for p in fetched.pages)
-            stage("extract")
-            articles, extract_failures = extract(quote(fetched.pages), run_id, settings)
+
+        def planned(batch: InFlight) -> None:
+            """Its articles extracted: plan them (in batch order, here) and start their entities."""
+            batch.articles, batch.extract_failures = batch.extracted.result()
             stage("plan")
-            fresh, unchanged = plan(quote(state), quote(articles))
-            stage("enrich")
-            mentions, enrich_failures, enrich_counts = enrich(quote(fresh), run_id, settings)
+            batch.fresh, batch.unchanged = plan(quote(state), quote(batch.articles))
+            stage("enrich")  # run here, or sent to a worker
+            batch.enriched = start(enrich, articles=batch.fresh, run_id=run_id, settings=settings)
+
+        def loaded(batch: InFlight) -> None:
+            """Its entities found: commit the batch (in batch order, here)."""
+            fetched, fresh, unchanged = batch.fetched, batch.fresh, batch.unchanged
+            mentions, enrich_failures, enrich_counts = batch.enriched.result()
             entities.add(mentions)
             fetch_failures = [failure_row(f, run_id) for f in fetched.failures]
-            failures = new_bad_refs() + fetch_failures + extract_failures + enrich_failures
+            failures = new_bad_refs() + fetch_failures + batch.extract_failures + enrich_failures
             stage("load")
             written = load(
                 root,
@@ -185,7 +220,7 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
                 quote(failures),
                 quote(mentions),
                 quote(fresh),
-                quote(crawler.drain_log()),
+                quote(batch.fetch_log),
             )
             crawl.record(fetched.visits)
             crawl.record_items(fetched.items)
@@ -194,7 +229,7 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
             counts.update(
                 pages_read=len(fetched.pages),
                 pages_new=written["pages"],
-                articles_extracted=len(articles),
+                articles_extracted=len(batch.articles),
                 articles_new=sum(a["version"] == 1 for a in fresh),
                 articles_updated=sum(a["version"] > 1 for a in fresh),
                 articles_unchanged=unchanged,
@@ -213,7 +248,51 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
             counts["batches"] += 1
             stage("compact")
             counts.update(compact_t(root, settings.compact_threshold))  # file counts stay bounded
-            progress.advance(len(refs_batch))
+            progress.advance(len(batch.refs))
+
+        def step(wait: bool) -> None:
+            """Move the batches in flight on, in batch order, as far as their tasks are done; with `wait`, first
+            wait for the oldest batch's running task, so that at least one moves."""
+            if wait and in_flight:
+                oldest = in_flight[0]
+                running = oldest.extracted if oldest.enriched is None else oldest.enriched
+                stage("extract" if oldest.enriched is None else "enrich")
+                wait_for(running)
+            for batch in in_flight:
+                if batch.enriched is None:
+                    if not is_done(batch.extracted):
+                        break
+                    planned(batch)
+            while in_flight and in_flight[0].enriched is not None and is_done(in_flight[0].enriched):
+                loaded(in_flight.popleft())
+
+        in_flight: deque[InFlight] = deque()
+        if settings.runner == "dask":
+            stage("start workers")
+        with runner_for(settings) as runner:
+
+            def start(task, **parameters):
+                """A batch task: called here (its inputs `quote`d), or submitted to the Dask workers."""
+                if runner is None:
+                    return Done(task(**{k: quote(v) for k, v in parameters.items()}))
+                return runner.submit(task, {k: Parcel(v) for k, v in parameters.items()})
+
+            # On Dask, later batches extract while earlier ones are planned, enriched and loaded: enough batches
+            # in flight to keep every worker busy. Run here, none: a batch is finished before the next is fetched.
+            ahead = 2 * runner_slots(runner) if runner else 0
+            for refs_batch in itertools.chain([first], batches) if first else [[]]:
+                progress.start(counts["discovered"])  # the total grows as local sources are read
+                stage("fetch")
+                fetched = fetch(quote(refs_batch), run_id, settings, quote(crawler), quote(crawl))
+                source_pages.update(p["source"] for p in fetched.pages)
+                stage("extract")  # run here, or sent to a worker
+                extracted = start(extract, pages=fetched.pages, run_id=run_id, settings=settings)
+                in_flight.append(InFlight(refs_batch, fetched, crawler.drain_log(), extracted))
+                step(wait=False)
+                while len(in_flight) > ahead:
+                    step(wait=True)
+            while in_flight:
+                step(wait=True)
         if late := new_bad_refs():  # met after the last batch was read (the end of a broken WARC file, say)
             stage("load")
             written = load(root, quote(state), [], quote(late), [], [], quote(crawler.drain_log()))

@@ -24,6 +24,7 @@ from flows.crawler import Crawler, Policy
 from flows.crawlstate import CrawlState
 from flows.extractor import limited_extractor
 from flows.fetch import Fetch, fetch_refs
+from flows.futures import unwrap
 from flows.models import ModelMissing, load_ner, model_label
 from flows.settings import Settings
 from flows.sources import PageRef
@@ -92,6 +93,7 @@ def fetch_batch(
 
 @task(name="extract", cache_policy=NO_CACHE)
 def extract_batch(pages: list[dict], run_id: str, settings: Settings) -> tuple[list[dict], list[dict]]:
+    pages, run_id, settings = unwrap(pages), unwrap(run_id), unwrap(settings)  # shipped to Dask in a Parcel
     options = ExtractOptions(min_words=settings.min_words, max_bytes=settings.max_page_bytes)
     articles, failures = [], []
     for page in pages:
@@ -124,6 +126,7 @@ def plan_batch(state: WarehouseState, articles: list[dict]) -> tuple[list[dict],
 
 @task(name="enrich", cache_policy=NO_CACHE)
 def enrich_batch(articles: list[dict], run_id: str, settings: Settings) -> tuple[list[dict], list[dict], Counter]:
+    articles, run_id, settings = unwrap(articles), unwrap(run_id), unwrap(settings)  # shipped to Dask in a Parcel
     mentions, failures, counts = [], [], Counter()
     by_language: dict[str | None, list[dict]] = {}
     for article in articles:

@@ -1,0 +1,129 @@
+"""`newsetl run` on Dask: a real two-worker local cluster, a real Prefect server, a worker killed mid-run."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from distributed import Client, LocalCluster
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from flows.cluster import PLUGIN_NAME, worker_state
+from tests.conftest import S3_ENV
+
+pytestmark = pytest.mark.slow
+
+NEWSETL = str(Path(sys.executable).parent / "newsetl")
+COUNTS = """SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM article_versions) AS versions,
+    (SELECT count(*) FROM entity_mentions) AS mentions, (SELECT count(*) FROM entity_daily) AS daily,
+    (SELECT count(*) FROM pages) AS pages, (SELECT count(*) FROM failures) AS failures,
+    (SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL) AS syndicated"""
+
+
+def newsetl(env: dict, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([NEWSETL, *args], env=env, capture_output=True, text=True, timeout=600)
+
+
+def counts(env: dict, warehouse: str) -> dict:
+    done = newsetl(env, "query", "--json", "-w", warehouse, COUNTS)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout)[0]
+
+
+def run(env: dict, warehouse: str, *args: str) -> dict:
+    done = newsetl(env, "run", "--json", "--batch-size", "3", "-w", warehouse, *args)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout)
+
+
+@pytest.fixture(scope="module")
+def baseline(prefect_server, tmp_path_factory) -> dict:
+    """The sample corpus run in-process, in batches of 3 pages: what every Dask run must load too."""
+    warehouse = str(tmp_path_factory.mktemp("local"))
+    run(prefect_server, warehouse)
+    return counts(prefect_server, warehouse)
+
+
+@pytest.fixture
+def cluster():
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        yield cluster, client
+
+
+def test_batches_run_on_both_workers_which_load_the_model_once_each(prefect_server, baseline, cluster, tmp_path):
+    local_cluster, client = cluster
+    summary = run(prefect_server, str(tmp_path), "--dask-address", local_cluster.scheduler_address)
+    assert summary["status"] == "completed" and summary["counts"]["batches"] == 9
+    assert counts(prefect_server, str(tmp_path)) == baseline
+    states = client.run(worker_state)
+    assert len(states) == 2
+    for state in states.values():
+        # loaded once when the worker joined, then reused by each batch's entity task it ran (the sample's
+        # batches are spread over both workers, so each ran some)
+        assert state["model_loads"] == 1 and state["model_reuses"] >= 1, states
+        assert state["extraction_children"] == 1
+    assert PLUGIN_NAME in client.run_on_scheduler(lambda dask_scheduler: list(dask_scheduler.worker_plugins))
+
+
+class KillOnce(WorkerPlugin):
+    """Kills its worker's process as the first task of the cluster starts running (once: a marker file)."""
+
+    def __init__(self, marker: str) -> None:
+        self.marker = marker
+
+    def transition(self, key, start, finish, **kwargs) -> None:
+        if finish != "executing":
+            return
+        try:
+            os.close(os.open(self.marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            return
+        os._exit(1)
+
+
+def test_a_worker_killed_mid_run_costs_a_rerun_and_nothing_is_committed_twice(
+    prefect_server, baseline, cluster, tmp_path
+):
+    local_cluster, client = cluster
+    marker = tmp_path / "killed"
+    client.register_plugin(KillOnce(str(marker)), name="kill-once")
+    warehouse = str(tmp_path / "wh")
+    summary = run(prefect_server, warehouse, "--dask-address", local_cluster.scheduler_address)
+    assert marker.exists()  # a worker died with a batch task on it; Dask ran the task again elsewhere
+    assert summary["status"] == "completed"
+    assert counts(prefect_server, warehouse) == baseline
+    check = newsetl(prefect_server, "check", "--json", "-w", warehouse)
+    assert check.returncode == 0 and json.loads(check.stdout)["ok"], check.stdout
+
+
+def test_a_local_dask_cluster_loads_an_s3_warehouse(prefect_server, baseline, s3_warehouse):
+    env = {**prefect_server, **{k: os.environ[k] for k in (*S3_ENV, "AWS_ENDPOINT_URL", "XDG_CACHE_HOME")}}
+    summary = run(env, s3_warehouse, "--runner", "dask", "--workers", "2")
+    assert summary["status"] == "completed" and summary["warehouse"] == s3_warehouse
+    assert counts(env, s3_warehouse) == baseline
+
+
+def test_doctor_checks_the_workers_of_a_dask_scheduler(prefect_server, cluster):
+    local_cluster, _ = cluster
+    env = {**prefect_server, "NEWSETL_RUNNER": "dask", "NEWSETL_DASK_ADDRESS": local_cluster.scheduler_address}
+    done = newsetl(env, "doctor", "--json")
+    [check] = [c for c in json.loads(done.stdout)["checks"] if c["name"] == "Dask workers"]
+    assert check["ok"] and check["found"].startswith("2 workers"), check
+
+
+def test_an_unreachable_scheduler_fails_the_run_with_a_runs_row_saying_so(prefect_server, tmp_path):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{s.getsockname()[1]}"
+    env = {**prefect_server, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"}
+    done = newsetl(env, "run", "--dask-address", address, "-w", str(tmp_path))
+    assert done.returncode == 1 and "start workers" in done.stderr, done.stderr[-2000:]
+    runs = newsetl(env, "query", "--json", "-w", str(tmp_path), "SELECT status, failed_stage FROM runs")
+    assert json.loads(runs.stdout) == [{"status": "failed", "failed_stage": "start workers"}]
