@@ -183,10 +183,7 @@ def generate(root: Path, size: int, batch: int) -> dict:
         run_id = f"bench-run-{i // batch:06d}"
         tables = gen.batch(min(batch, size - i), run_id)
         urls += tables["pages"].column("url").to_pylist()[: max(1, 1000 * batch // size)]
-        added = {
-            name: writer.write_table_files(root, name, table)
-            for name, table in tables.items()
-        }
+        added = {name: writer.write_table_files(root, name, table) for name, table in tables.items()}
         log.commit(root, add=added, info={"operation": "bench load"})
     writer.write(
         root,

@@ -112,6 +112,24 @@ def checks(settings: Settings, prefect_api: str | None) -> list[Check]:
                                                           "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_REGION; "
                                                           "the bucket must exist"))  # fmt: skip
 
+    if settings.runner == "dask" and settings.dask_address:
+
+        def dask_workers() -> str:
+            from distributed import Client
+
+            with Client(settings.dask_address, timeout=10) as client:
+                ready = client.run(_worker_ready, sorted(set(settings.models.values())))
+            if not ready:
+                raise RuntimeError(f"the scheduler at {settings.dask_address} has no worker")
+            broken = {w: problem for w, problem in ready.items() if problem}
+            if broken:
+                raise RuntimeError("; ".join(f"{w}: {p}" for w, p in sorted(broken.items())))
+            return f"{len(ready)} workers at {settings.dask_address} import newsetl and find its spaCy pipelines"
+
+        found.append(_check("Dask workers", dask_workers, "start the scheduler and workers (docs/distributed.md), "
+                                                          "with newsetl and its spaCy pipelines installed on every "
+                                                          "worker"))  # fmt: skip
+
     def prefect() -> str:
         if not prefect_api:
             return "no PREFECT_API_URL: runs start a temporary local server (~10 s each; cannot schedule)"
@@ -128,3 +146,15 @@ def checks(settings: Settings, prefect_api: str | None) -> list[Check]:
 
 def as_json(found: list[Check]) -> dict:
     return {"ok": all(c.ok for c in found), "checks": [asdict(c) for c in found]}
+
+
+def _worker_ready(models: list[str]) -> str:
+    """On a Dask worker: "" if it can run newsetl's tasks, else what it lacks."""
+    import importlib.util
+
+    try:
+        import flows.tasks  # noqa: F401
+    except Exception as exc:
+        return f"cannot import newsetl ({type(exc).__name__}: {exc})"
+    missing = [m for m in models if importlib.util.find_spec(m) is None]
+    return f"spaCy pipelines not installed: {', '.join(missing)}" if missing else ""

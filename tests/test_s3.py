@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from datetime import date
 from pathlib import Path
 
@@ -132,3 +133,39 @@ def test_the_sample_run_on_s3_loads_what_a_local_run_loads(prefect_server, s3_wa
     check = newsetl(env, "check", "--json", "-w", s3_warehouse)
     assert check.returncode == 0 and json.loads(check.stdout)["ok"], check.stdout
     assert counts(s3_warehouse)[0] == after
+
+
+def test_one_writer_at_a_time_on_s3_from_any_machine_and_a_dead_writers_lease_expires(s3_warehouse, tmp_path):
+    from warehouse import lock
+
+    here = storage.local_root(s3_warehouse, tmp_path / "machine-a")
+    there = storage.local_root(s3_warehouse, tmp_path / "machine-b")  # its own flock: only the lease stops it
+    with lock.writer_lock(here, "run on machine A"):
+        assert "_lock.json" in keys(s3_warehouse)
+        with pytest.raises(lock.WarehouseLocked, match="run on machine A"), lock.writer_lock(there, "run on B"):
+            pass
+        with pytest.raises(lock.WarehouseLocked, match=r"after waiting 0\.5 s"), lock.writer_lock(there, "B", 0.5):
+            pass
+    assert "_lock.json" not in keys(s3_warehouse)  # released
+    with lock.writer_lock(there, "run on machine B"):
+        pass
+    # A writer that died holding the lease (here: a lease left behind, already expired) blocks nobody for
+    # longer than the lease.
+    store = storage.of(here)
+    dead = {"what": "a killed run", "pid": 1, "host": "gone", "since": "2026-11-29T00:00:00+00:00", "expires": 0}
+    store.put_new("_lock.json", json.dumps(dead).encode())
+    with lock.writer_lock(there, "run on machine B"):
+        assert json.loads(store.read_bytes("_lock.json"))["what"] == "run on machine B"
+
+
+def test_the_lease_is_renewed_while_its_holder_works(s3_warehouse):
+    from warehouse import lock
+
+    store = storage.of(storage.local_root(s3_warehouse))
+    with lock.remote_lease(store, "a long run", lease=0.6):
+        first = json.loads(store.read_bytes("_lock.json"))["expires"]
+        time.sleep(1.0)  # past the first lease: a renewal must have pushed it on
+        later = json.loads(store.read_bytes("_lock.json"))
+        assert later["expires"] > first and later["expires"] > time.time()
+        with pytest.raises(lock.WarehouseLocked), lock.remote_lease(store, "another run"):
+            pass

@@ -100,6 +100,7 @@ def test_served_deployments_have_the_sources_schedules_and_a_triggered_run_loads
         assert all(s["active"] for d in found.values() for s in d["schedules"])
 
         run = client.post(f"/deployments/{found['archive']['id']}/create_flow_run", json={}).json()
+        assert "id" in run, run  # the server's answer, if it refused
 
         def finished():
             state = client.get(f"/flow_runs/{run['id']}").json()["state"]

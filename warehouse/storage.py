@@ -234,15 +234,33 @@ class S3Storage(Storage):
             yield sink
 
     def put_new(self, rel: str, data: bytes) -> None:
+        self.put_if(rel, data, None)
+
+    def put_if(self, rel: str, data: bytes, etag: str | None) -> str:
+        """Write `rel` only if it does not exist (`etag` None) or is still the version `etag` names; returns the
+        new version's ETag. FileExistsError when the condition fails (another writer got there first)."""
+        from botocore.exceptions import ClientError
+
+        condition = {"IfNoneMatch": "*"} if etag is None else {"IfMatch": etag}
+        try:
+            return self.client.put_object(Bucket=self.bucket, Key=self.key(rel), Body=data, **condition)["ETag"]
+        except ClientError as exc:
+            code = exc.response.get("Error", {}).get("Code")
+            if code in ("PreconditionFailed", "ConditionalRequestConflict", "NoSuchKey"):
+                raise FileExistsError(self.display(rel)) from exc
+            raise StorageError(f"{self.display(rel)}: {exc}") from exc
+
+    def get_with_etag(self, rel: str) -> tuple[bytes, str] | None:
+        """The content of `rel` and its ETag, or None if it does not exist."""
         from botocore.exceptions import ClientError
 
         try:
-            self.client.put_object(Bucket=self.bucket, Key=self.key(rel), Body=data, IfNoneMatch="*")
+            answer = self.client.get_object(Bucket=self.bucket, Key=self.key(rel))
         except ClientError as exc:
-            code = exc.response.get("Error", {}).get("Code")
-            if code in ("PreconditionFailed", "ConditionalRequestConflict"):
-                raise FileExistsError(self.display(rel)) from exc
+            if exc.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
+                return None
             raise StorageError(f"{self.display(rel)}: {exc}") from exc
+        return answer["Body"].read(), answer["ETag"]
 
 
 def _fsync_dir(folder: Path) -> None:
