@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -92,6 +92,13 @@ class Settings(BaseSettings):
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         config = Path(os.environ.get("NEWSETL_CONFIG", "newsetl.toml"))
         return init_settings, env_settings, TomlConfigSettingsSource(settings_cls, toml_file=config)
+
+    @model_validator(mode="after")
+    def _address_means_dask(self) -> "Settings":
+        """A scheduler's address alone (NEWSETL_DASK_ADDRESS) is enough to run on it."""
+        if self.dask_address and "runner" not in self.model_fields_set:
+            self.runner = "dask"
+        return self
 
     def root(self) -> Path:
         """The warehouse's local root: the folder itself, or an s3:// warehouse's working folder here."""

@@ -110,7 +110,7 @@ def test_a_local_dask_cluster_loads_an_s3_warehouse(prefect_server, baseline, s3
 
 def test_doctor_checks_the_workers_of_a_dask_scheduler(prefect_server, cluster):
     local_cluster, _ = cluster
-    env = {**prefect_server, "NEWSETL_RUNNER": "dask", "NEWSETL_DASK_ADDRESS": local_cluster.scheduler_address}
+    env = {**prefect_server, "NEWSETL_DASK_ADDRESS": local_cluster.scheduler_address}  # an address alone: dask
     done = newsetl(env, "doctor", "--json")
     [check] = [c for c in json.loads(done.stdout)["checks"] if c["name"] == "Dask workers"]
     assert check["ok"] and check["found"].startswith("2 workers"), check
