@@ -28,23 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.scale import QUERIES, RESULTS, generate  # noqa: E402
+from bench.scale import RESULTS, generate  # noqa: E402
+from bench.scale import time_queries_on as time_queries  # noqa: E402
 from warehouse import catalog, log, storage, writer  # noqa: E402
 from warehouse.schemas import TABLES  # noqa: E402
-
-
-def time_queries(con, repeats: int) -> dict[str, float]:
-    out = {}
-    for query in QUERIES:
-        sql = query.read_text()
-        con.sql(sql).fetchall()  # warm-up
-        times = []
-        for _ in range(repeats):
-            t0 = time.perf_counter()
-            con.sql(sql).fetchall()
-            times.append(time.perf_counter() - t0)
-        out[query.stem] = round(statistics.median(times) * 1000, 1)
-    return out
 
 
 def connect_local_datasets(local: Path, s3_root: Path):

@@ -217,19 +217,24 @@ def time_queries(root: Path, repeats: int = 3) -> dict[str, float]:
     import duckdb
 
     con = duckdb.connect(str(root / catalog.CATALOG_FILE), read_only=True)
-    out = {}
     try:
-        for query in QUERIES:
-            sql = query.read_text()
-            con.sql(sql).fetchall()  # warm-up
-            times = []
-            for _ in range(repeats):
-                t0 = time.perf_counter()
-                con.sql(sql).fetchall()
-                times.append(time.perf_counter() - t0)
-            out[query.stem] = round(statistics.median(times) * 1000, 1)
+        return time_queries_on(con, repeats)
     finally:
         con.close()
+
+
+def time_queries_on(con, repeats: int = 3) -> dict[str, float]:
+    """Each example query on `con`: one warm-up, then the median of `repeats`, in ms."""
+    out = {}
+    for query in QUERIES:
+        sql = query.read_text()
+        con.sql(sql).fetchall()  # warm-up
+        times = []
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            con.sql(sql).fetchall()
+            times.append(time.perf_counter() - t0)
+        out[query.stem] = round(statistics.median(times) * 1000, 1)
     return out
 
 

@@ -1,6 +1,8 @@
 """Process-wide defaults for running Prefect offline here, in one place (the CLI and the tests use them)."""
 
+import contextlib
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -36,8 +38,10 @@ def local_prefect_server(api_url: str | None, port: int, wait: float = 120.0, en
 
     api = f"http://127.0.0.1:{port}/api"
     prefect = Path(sys.executable).parent / "prefect"
+    # In its own process group, so that stopping it stops whatever it started too.
     server = subprocess.Popen([str(prefect), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True)  # fmt: skip
     try:
         deadline = time.monotonic() + wait
         while True:
@@ -53,8 +57,28 @@ def local_prefect_server(api_url: str | None, port: int, wait: float = 120.0, en
             time.sleep(0.5)
         yield api
     finally:
-        server.terminate()
+        _stop(server, api)
+
+
+def _stop(server: subprocess.Popen, api: str, wait: float = 30.0) -> None:
+    """Stop the server's process group, and return once its port no longer answers (a test of `serve` found
+    the API still answering just after `prefect server start` itself had exited)."""
+    import httpx
+
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(server.pid, signal.SIGTERM)
+    try:
+        server.wait(timeout=wait)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
         try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
+            httpx.get(f"{api}/health", timeout=1)
+        except httpx.HTTPError:
+            return
+        time.sleep(0.2)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(server.pid, signal.SIGKILL)
