@@ -169,3 +169,21 @@ def test_the_lease_is_renewed_while_its_holder_works(s3_warehouse):
         assert later["expires"] > first and later["expires"] > time.time()
         with pytest.raises(lock.WarehouseLocked), lock.remote_lease(store, "another run"):
             pass
+
+
+def test_a_writer_whose_lease_was_taken_over_commits_nothing(s3_warehouse):
+    from warehouse import lock
+
+    root = storage.local_root(s3_warehouse)
+    store = storage.of(root)
+    with lock.writer_lock(root, "a run that lost touch"):
+        writer.write(root, "articles", [article("a1")])
+        # Its lease expired while it was cut off, and another machine took it over.
+        other = {"what": "a run on machine B", "pid": 2, "host": "b", "since": "now", "expires": time.time() + 300,
+                 "token": "someone-else"}  # fmt: skip
+        store.client.put_object(Bucket=store.bucket, Key=store.key("_lock.json"), Body=json.dumps(other).encode())
+        with pytest.raises(lock.LeaseLost, match="machine B"):
+            writer.write(root, "articles", [article("a2")])
+    assert [p for p in log.read(root).table_files("articles")] == writer.files(root, "articles")
+    assert len(log.read(root).table_files("articles")) == 1  # a1 only
+    assert json.loads(store.read_bytes("_lock.json"))["token"] == "someone-else"  # not released by the loser

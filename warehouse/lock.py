@@ -8,7 +8,8 @@ file systems only: on NFS, flock may not be shared between machines.
 A warehouse on S3 is written from several machines, where no flock reaches: there the lock is also a lease,
 the object `_lock.json` beside the tables, taken with a conditional PUT, renewed by a thread every
 LEASE_SECONDS / 3 and deleted on release. A holder that died stops renewing, and once its lease has expired
-the next writer takes it over (`remote_lease`).
+the next writer takes it over (`remote_lease`). A holder cut off from S3 for longer than that may still be
+running: before each commit it checks the lease is still its own (`check_lease`), and stops if not.
 """
 
 import fcntl
@@ -50,6 +51,27 @@ def held_fd(root: Path) -> int:
 
 LEASE_FILE = "_lock.json"
 LEASE_SECONDS = 300.0
+_leases: dict[str, str] = {}  # S3 warehouse URI -> the token of the lease this process holds on it
+
+
+class LeaseLost(WarehouseLocked):
+    """Another writer took over this process's lease (it had expired): this process must not commit."""
+
+
+def check_lease(store) -> None:
+    """Before a commit to an S3 warehouse whose lease this process holds: refuse if another writer now holds it
+    (say, after this process lost touch with S3 for longer than the lease). A process that holds no lease on
+    it (a compaction child working under its parent's) is not checked."""
+    token = _leases.get(store.uri)
+    if token is None:
+        return
+    current = store.get_with_etag(LEASE_FILE)
+    holder = json.loads(current[0]) if current else {}
+    if holder.get("token") != token:
+        raise LeaseLost(
+            f"the writer lease of {store.display()} was taken over by {holder.get('what', 'nobody')}; "
+            "this run stops without committing"
+        )
 
 
 @contextmanager
@@ -100,9 +122,11 @@ def remote_lease(store, what: str, wait: float = 0.0, lease: float = LEASE_SECON
 
     beat = threading.Thread(target=renew, name="newsetl-lease", daemon=True)
     beat.start()
+    _leases[store.uri] = info["token"]
     try:
         yield
     finally:
+        _leases.pop(store.uri, None)
         stop.set()
         beat.join()
         if state["lost"]:

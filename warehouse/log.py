@@ -109,6 +109,10 @@ def commit(
     store = storage.of(root)
     add = {t: sorted(set(p)) for t, p in (add or {}).items() if p}
     remove = {t: sorted(set(p)) for t, p in (remove or {}).items() if p}
+    if not isinstance(store, storage.LocalStorage):  # a lease lost on S3 must not commit (warehouse/lock.py)
+        from warehouse.lock import check_lease
+
+        check_lease(store)
     for attempt in range(attempts):
         snapshot = read(root)
         entry = {
