@@ -103,7 +103,9 @@ class Storage:
 
     @contextmanager
     def writing(self, rel: str) -> Iterator:
-        """A binary sink for a new file at `rel`; it appears there whole when the block ends without error."""
+        """A binary sink for a new file at `rel`; it appears there whole when the block ends without error. If the
+        block fails, nothing appears locally; on S3 (no way to abort an upload through pyarrow) a partial file
+        may, which no commit names: debris, never read, deleted by the next writer."""
         raise NotImplementedError
         yield
 
