@@ -228,6 +228,7 @@ def gold_record(a: A) -> dict:
         "declared_language": a.declared or a.lang,
         "entities": [list(e) for e in a.ents],
         "syndicated_from": a.syndicated_from,
+        "fresh": a.fresh,
     }
 
 
