@@ -15,6 +15,7 @@ from dateutil import parser as date_parser
 
 from bench.quality.spec import A
 from bench.quality.specs_en import ARTICLES
+from bench.quality.specs_fresh_en import FRESH_EN
 from bench.quality.specs_other import OTHER
 
 HERE = Path(__file__).parent
@@ -233,7 +234,7 @@ def gold_record(a: A) -> dict:
 
 
 def all_specs() -> list[A]:
-    return ARTICLES + OTHER
+    return ARTICLES + OTHER + FRESH_EN
 
 
 def main() -> None:
