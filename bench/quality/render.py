@@ -16,6 +16,7 @@ from dateutil import parser as date_parser
 from bench.quality.spec import A
 from bench.quality.specs_en import ARTICLES
 from bench.quality.specs_fresh_en import FRESH_EN
+from bench.quality.specs_fresh_fr import FRESH_FR
 from bench.quality.specs_other import OTHER
 
 HERE = Path(__file__).parent
@@ -234,7 +235,7 @@ def gold_record(a: A) -> dict:
 
 
 def all_specs() -> list[A]:
-    return ARTICLES + OTHER + FRESH_EN
+    return ARTICLES + OTHER + FRESH_EN + FRESH_FR
 
 
 def main() -> None:
