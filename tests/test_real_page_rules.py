@@ -271,7 +271,8 @@ def test_french_labels_are_named_in_the_english_scheme():
             self.start_char, self.end_char, self.label_ = start, end, label
 
     class Doc:
-        ents = [Ent(0, 5, "PER"), Ent(6, 11, "LOC"), Ent(12, 16, "MISC")]
+        def __init__(self):
+            self.ents = [Ent(0, 5, "PER"), Ent(6, 11, "LOC"), Ent(12, 16, "MISC")]
 
     assert [s.label for s in spans_of(Doc())] == ["PERSON", "LOC", "MISC"]
 
