@@ -295,3 +295,81 @@ def test_a_clubs_short_name_streets_and_rivers():
         text, gazetteer(),
     )  # fmt: skip
     assert labels(got) == {"Bristol Rovers": "ORG", "Rovers": "ORG", "Mill Lane": "FAC", "Avon": "LOC"}
+
+
+# --- boilerplate around and inside the article ---------------------------------------------------------------------
+
+
+def test_teaser_links_and_lists_of_other_stories_are_not_text():
+    teaser = "<p><strong>READ MORE: <a href='/other'>Plague fears grow as third case is confirmed</a></strong></p>"
+    inline = "<p>The mayor, <a href='/mayor'>Ann Lee</a>, said the quay would help the harbour grow again soon.</p>"
+    stories = "".join(
+        f"<li><h3><a href='/s{i}'>Another harbour story number {i}</a></h3><h4>A blurb about it that is longer</h4></li>"
+        for i in range(4)
+    )
+    bullets = "<ul><li>Dredging starts in May</li><li>Cranes arrive in June</li><li>Ships dock in July</li></ul>"
+    row = extract(article_page(body=BODY + teaser + inline + bullets + f"<ul>{stories}</ul>"))
+    assert "Plague fears" not in row["text"] and "Another harbour story" not in row["text"]
+    assert "A blurb about it" not in row["text"]
+    assert "The mayor, Ann Lee, said" in row["text"] and "Cranes arrive in June" in row["text"]
+
+
+def test_hidden_text_and_hover_cards_are_not_text():
+    card = (
+        "<span class='rollover-people'><a href='/people/ann-lee'>Ann Lee</a><span class='rollover-people-block'>"
+        "<a href='/x'>Hillicon Valley: Progressives oppose funding bill</a></span></span>"
+    )
+    body = (
+        f"<p>The quay was opened by {card} on Monday morning in front of a large crowd of dock workers.</p>"
+        "<p style='display: none'>Hidden promotional text</p><span class='sr-only'>Opens in a new window</span>"
+    )
+    row = extract(article_page(body=body + BODY))
+    assert "opened by Ann Lee on Monday" in row["text"]
+    assert "Hillicon" not in row["text"] and "Hidden promotional" not in row["text"] and "new window" not in row["text"]
+
+
+def test_an_article_printed_in_chunks_is_extracted_whole():
+    def chunk(first: int) -> str:
+        paragraphs = "".join(
+            f"<p>Paragraph {n} of the long report on the harbour, which the council published in full on Monday.</p>"
+            for n in range(first, first + 4)
+        )
+        return f"<div class='grid'><div class='body body__container'>{paragraphs}</div></div>"
+
+    ad = "<div class='ad-slot'><p>Newsletter: sign up</p></div>"
+    html = article_page(body=f"<div class='article__chunks'>{chunk(1)}{ad}{chunk(5)}{ad}{chunk(9)}</div>")
+    text = extract(html)["text"]
+    assert all(f"Paragraph {n} of the long report" in text for n in range(1, 13)), text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "© 2024 Harbor Daily. All rights reserved.",
+        "Advertisement",
+        "Get the latest updates right in your inbox. Subscribe to our newsletters.",
+        "Click here for more information.",
+        "ATENÇÃO: Comentários com textos ininteligíveis não serão aprovados pelo moderador.",
+        "Have a tip? Email the newsroom at tips@harbordaily.example.",
+        "Tags: harbour, quay, council",
+        "segunda-feira, 22 de janeiro de 2018 às 0:13",
+        "Updated at 1:23 p.m.",
+    ],
+)
+def test_boilerplate_lines_are_dropped(line):
+    from transforms.boilerplate import drop_lines
+
+    text = f"{PARAGRAPH}\n{line}\n{PARAGRAPH}"
+    assert drop_lines(text) == f"{PARAGRAPH}\n{PARAGRAPH}"
+
+
+def test_the_authors_bio_goes_and_a_long_sentence_about_a_newsletter_stays():
+    from transforms.boilerplate import drop_lines
+
+    prose = (
+        "The council said its weekly newsletter, which reaches every household in the district, would carry the "
+        "new timetable for the quay, the ferries and the harbour buses from the first week of April onwards."
+    )
+    bio = "Ann Lee is the harbour correspondent of the Harbor Daily and has covered the port since 2009."
+    assert drop_lines(f"{PARAGRAPH}\n{prose}\n{bio}", ["Ann Lee"]) == f"{PARAGRAPH}\n{prose}"
+    assert drop_lines(f"{PARAGRAPH}\n{bio}", []) == f"{PARAGRAPH}\n{bio}"  # no author of that name: kept

@@ -6,7 +6,7 @@ from importlib.metadata import version
 
 import trafilatura
 
-from transforms import authors, dates, language, metadata
+from transforms import authors, boilerplate, chunks, dates, language, metadata
 from transforms.decode import DecodeError, decode_html
 from transforms.text import count_words, normalise, sha256_hex, short_id, simhash
 from transforms.urls import article_id, canonical_url, domain
@@ -95,27 +95,24 @@ def extract_article(
         listed_via=listing.via if listing else None,
     )
     metadata.drop_prompts(tree)
-    doc = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        with_metadata=False,
-        include_comments=False,
-        include_tables=True,
-        deduplicate=False,
-        favor_precision=options.favor_precision,
-    )
+    metadata.drop_hidden(tree)
+    metadata.drop_link_lists(tree)
+    metadata.drop_link_blocks(tree)
+    doc = main_text(tree, url, options)
     if doc is None or not (doc.text or "").strip():
         return fail("no_content", "no main text found")
     chosen = metadata.headline(stated_titles)
     title, title_source = (normalise(chosen[1]) or None, chosen[0]) if chosen else (None, None)
     if title is None and listing and listing.title:
         title, title_source = normalise(listing.title) or None, listing.via
-    # trafilatura keeps the headline as the first line of the text; it is a column of its own.
+    by = authors.byline(ld, meta, bylines, None, names)
+    # trafilatura keeps the headline as the first line of the text (it is a column of its own), and the lines
+    # of the site's own talk inside the article's container (transforms/boilerplate.py).
     text = drop_leading_titles(normalise(doc.text), [title or "", *(t for _, t in stated_titles)])
+    text = boilerplate.drop_lines(text, by.people)
     n_words = count_words(text)
     if page_type in metadata.NON_ARTICLE_OG_TYPES and ld is None and n_words < options.non_article_type_min_words:
         return fail("not_article", f"og:type is {page_type!r} and the page has only {n_words} words of text")
-    by = authors.byline(ld, meta, bylines, None, names)
     # A section front or a search page: many linked headlines, and nothing that makes it one article (article
     # markup, or a byline naming a person: teasers' own bylines are not read as the page's).
     if ld is None and page_type != "article" and not by.people and headline_links >= options.listing_min_headline_links:
@@ -157,6 +154,30 @@ def extract_article(
     }
     row["record_hash"] = record_hash(row)
     return row
+
+
+def _trafilatura(tree, url: str, options: ExtractOptions):
+    return trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=False,
+        include_comments=False,
+        include_tables=True,
+        deduplicate=False,
+        favor_precision=options.favor_precision,
+    )
+
+
+def main_text(tree, url: str, options: ExtractOptions):
+    """trafilatura's extraction of the article's text (the tree itself is left as it is); where the article is
+    printed in chunks and only the first was taken, again with the chunks joined (transforms/chunks.py)."""
+    doc = _trafilatura(tree, url, options)
+    if doc is not None and doc.text and (groups := chunks.missing_chunks(tree, doc.text)):
+        chunks.join_chunks(groups)
+        joined = _trafilatura(tree, url, options)
+        if joined is not None and len(joined.text or "") > len(doc.text):
+            return joined
+    return doc
 
 
 def drop_leading_titles(text: str, titles: list[str]) -> str:
