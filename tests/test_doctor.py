@@ -21,8 +21,8 @@ def test_a_working_installation_passes_every_check(tmp_path):
     report = json.loads(done.stdout)
     assert done.returncode == 0 and report["ok"], report
     names = [c["name"] for c in report["checks"]]
-    assert names == ["libraries import", "spaCy pipeline for 'en'", "language identifier", "extraction process",
-                     "warehouse", "Prefect server"]  # fmt: skip
+    assert names == ["libraries import", "spaCy pipeline for 'en'", "spaCy pipeline for 'fr'", "language identifier",
+                     "extraction process", "warehouse", "Prefect server"]  # fmt: skip
     assert not list((tmp_path / "wh").iterdir())  # its probe file is gone
 
 
