@@ -22,6 +22,7 @@ Every HTTP request becomes a `fetch_log` row; every URL asked for ends as a `Fet
 import asyncio
 import ipaddress
 import random
+import re
 import socket
 import time
 import zlib
@@ -43,6 +44,7 @@ from transforms.urls import http_url
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 REDIRECTS = {301, 302, 303, 307, 308}
 RETRY_STATUSES = {408, 429, 500, 502, 503, 504}
+_ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,7 @@ def _retry_after(value: str | None) -> float | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if _ASCII_DIGITS.fullmatch(value):  # not str.isdigit: it takes '²', which float() refuses
         return float(value)
     try:
         return max(0.0, (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds())
@@ -433,7 +435,7 @@ class Crawler:
 
     async def _read_body(self, response: httpx.Response, headers: dict[str, str], cap: int) -> bytes:
         declared = headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > cap:
+        if _ASCII_DIGITS.fullmatch(declared) and int(declared) > cap:
             raise _Permanent("too_large", f"Content-Length {int(declared):,} is over the {cap:,}-byte limit")
         encoding = headers.get("content-encoding", "identity").lower().strip()
         if encoding in ("gzip", "x-gzip", "deflate"):

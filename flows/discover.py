@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from flows import warc
 from flows.crawler import Crawler, Fetched, Request
 from flows.crawlstate import CrawlState, Visit
-from flows.sources import BadRef, PageRef, Source, iter_local_refs, paths
+from flows.sources import BadRef, PageRef, Source, iter_local_refs, paths, printable
 from transforms.feeds import (
     Listed,
     ListingError,
@@ -58,13 +58,13 @@ def discover(
     return found
 
 
-def page_refs(found: Discovery, local: list[Source]) -> Iterator[PageRef]:
+def page_refs(found: Discovery, local: list[Source], follow_symlinks: bool = False) -> Iterator[PageRef]:
     """What discovery found, then the page references of local sources, lazily: a WARC file is indexed when
     the run reaches it. Bad references and counts go to `found` as they are met."""
     yield from found.refs
     for source in local:
         try:
-            yield from _local(source, found)
+            yield from _local(source, found, follow_symlinks)
         except Exception as exc:
             _broken(source, exc, found)
 
@@ -74,11 +74,11 @@ def _broken(source: Source, exc: Exception, found: Discovery) -> None:
     found.bad.append(BadRef(where, "discover_error", f"source {source.name}: {type(exc).__name__}: {exc}"))
 
 
-def _local(source: Source, found: Discovery) -> Iterator[PageRef]:
+def _local(source: Source, found: Discovery, follow_symlinks: bool = False) -> Iterator[PageRef]:
     if source.kind == "warc":
-        yield from _warc(source, found)
+        yield from _warc(source, found, follow_symlinks)
     else:
-        yield from iter_local_refs(source, found.bad)
+        yield from iter_local_refs(source, found.bad, follow_symlinks)
 
 
 def _discover_one(source: Source, crawler, state, limits: Limits, found: Discovery) -> None:
@@ -92,12 +92,12 @@ def _discover_one(source: Source, crawler, state, limits: Limits, found: Discove
         _sitemap(source, crawler, state, limits, found)
 
 
-def _warc(source: Source, found: Discovery) -> Iterator[PageRef]:
-    for path in paths(source.path):
+def _warc(source: Source, found: Discovery, follow_symlinks: bool = False) -> Iterator[PageRef]:
+    for path in paths(source.path, found.bad, follow_symlinks):
         try:
             records, skipped = warc.index(path)
         except warc.WarcError as exc:
-            found.bad.append(BadRef(str(path), "warc_unreadable", str(exc)))
+            found.bad.append(BadRef(printable(str(path)), "warc_unreadable", str(exc)))
             continue
         found.counts["warc_records"] += len(records)
         found.bad += [BadRef(uri, reason, detail) for uri, reason, detail in skipped]

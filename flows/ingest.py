@@ -32,7 +32,7 @@ from flows.crawlstate import CrawlState
 from flows.discover import LOCAL_KINDS, Discovery, Limits, discover, page_refs
 from flows.futures import Done, Parcel, is_done, wait_for
 from flows.settings import SAMPLE_PAGES, Settings, load_settings
-from flows.sources import InputError, PageRef, Source, load_sources_file, sources_from_inputs
+from flows.sources import InputError, PageRef, Source, load_sources_file, printable, sources_from_inputs
 from flows.tasks import (
     build_catalog,
     compact_if_crowded,
@@ -116,7 +116,7 @@ def fresh_batches(
     while chunk := list(itertools.islice(refs, size)):
         unique = []
         for ref in chunk:
-            key = int(short_id(ref.kind, ref.location, str(ref.offset)), 16)
+            key = int(short_id(ref.kind, printable(ref.location), str(ref.offset)), 16)
             if key not in seen:
                 seen.update([key])
                 unique.append(ref)
@@ -184,7 +184,8 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
         remote = [s for s in sources if s.kind not in LOCAL_KINDS]
         found = with_timeout(settings, discover_task)[0](quote(remote), settings, quote(crawler), quote(crawl))
         # Local sources are read lazily, batch by batch: memory does not grow with the number of pages.
-        refs = page_refs(found, [s for s in sources if s.kind in LOCAL_KINDS])
+        local = [s for s in sources if s.kind in LOCAL_KINDS]
+        refs = page_refs(found, local, follow_symlinks=settings.follow_symlinks)
         batches = fresh_batches(refs, crawl, settings.batch_size, settings.refetch, counts)
 
         def new_bad_refs() -> list[dict]:
@@ -318,7 +319,7 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
         top_entities=entities.top(),
     )  # fmt: skip
     parameters = {
-        "inputs": inputs or [],
+        "inputs": [printable(i) for i in inputs or []],  # a file name need not be UTF-8; a row must
         "sources_file": sources_file or "",
         "feeds": feeds or [],
         "sitemaps": sitemaps or [],

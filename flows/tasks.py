@@ -27,7 +27,7 @@ from flows.fetch import Fetch, fetch_refs
 from flows.futures import unwrap
 from flows.models import ModelMissing, load_ner, model_label
 from flows.settings import Settings
-from flows.sources import PageRef
+from flows.sources import PageRef, printable
 from transforms.entities import entities_for_texts
 from transforms.extract import ExtractOptions, Failure, Listing, extract_article
 from transforms.text import short_id
@@ -36,14 +36,14 @@ from warehouse.loader import WarehouseState, publish
 
 
 def failure_row(f: Failure, run_id: str, input_hash: str = "") -> dict:
-    at = datetime.now(UTC)
+    at, url = datetime.now(UTC), printable(f.url)  # a file name need not be UTF-8; an Arrow string must
     return {
-        "failure_id": short_id(f.url, f.stage, f.reason, input_hash),
+        "failure_id": short_id(url, f.stage, f.reason, input_hash),
         "run_id": run_id,
-        "url": f.url,
+        "url": url,
         "stage": f.stage,
         "reason": f.reason,
-        "detail": f.detail[:1000],
+        "detail": printable(f.detail[:1000]),
         "failed_at": at,
         "day": at.date(),
     }
