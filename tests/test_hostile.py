@@ -179,7 +179,49 @@ def test_each_file_of_a_folder_once_and_in_path_order(linked):
 
 def test_a_unicode_digit_retry_after_is_ignored_not_a_crash(web):
     web.routes["/p"] = [Route(b"busy", status=503, headers={"Retry-After": "\u00b2"}), Route(PAGE)]
-    web.routes["/q"] = Route(PAGE, headers={"Content-Length-Extra": "x"})
     result = crawler().fetch_all([Request(f"{web.base}/p")])[0]
     assert isinstance(result, Fetched) and result.body == PAGE  # retried after the usual backoff
     assert len(web.hits("/p")) == 2
+
+
+# -- 12. a damaged crawl state is rebuilt from pages -----------------------------------------------------------
+
+
+@pytest.fixture
+def stored(tmp_path):
+    """A warehouse whose pages table holds two fetched URLs, and its crawl state."""
+    from flows.crawlstate import STATE_DIR, STATE_FILE
+    from flows.fetch import page_row
+    from flows.sources import PageRef
+    from warehouse import writer
+
+    urls = ["https://x.example/a", "https://x.example/b"]
+    rows = [page_row(PageRef("url", u, "s"), PAGE + u.encode(), final_url=u, run_id="r", status=200) for u in urls]
+    writer.write(tmp_path, "pages", rows)
+    return tmp_path, tmp_path / STATE_DIR / STATE_FILE, urls
+
+
+@pytest.mark.parametrize("damage", ["junk", "torn", "middle"])
+def test_a_damaged_crawl_state_is_set_aside_and_rebuilt_from_pages(stored, damage):
+    from flows.crawlstate import CrawlState, Visit
+
+    root, path, urls = stored
+    state = CrawlState.open(root)
+    state.record([Visit(f"https://y.example/{i}/{'z' * 200}", "page", "page") for i in range(5000)])  # many pages
+    state.close()
+    size = path.stat().st_size
+    with open(path, "r+b") as f:
+        if damage == "junk":
+            f.write(os.urandom(size))
+        elif damage == "torn":
+            f.truncate(100)  # a header cut short
+        else:
+            f.seek(4096)
+            f.write(b"\xff" * (size - 4096))  # every page but the first: the header and the schema read fine
+    state = CrawlState.open(root)
+    assert state.done([*urls, "https://x.example/new"]) == set(urls)  # known again, from the pages table
+    state.record([Visit("https://x.example/new", "page", "page")])
+    assert state.done(["https://x.example/new"]) == {"https://x.example/new"}
+    state.close()
+    aside = [p for p in path.parent.glob("crawl.sqlite.broken-*") if not p.name.endswith(("-wal", "-shm"))]
+    assert len(aside) == 1  # kept for whoever wants to look

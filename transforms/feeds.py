@@ -2,7 +2,11 @@
 
 feedparser reads RSS 0.9x/1.0/2.0, Atom and JSON Feed; sitemaps (index, urlset, Google news, plain text)
 are read here. XML that declares entities is refused before any parser sees it (billion laughs, external
-entities): a feed or sitemap never needs them.
+entities): a feed or sitemap never needs them. For feeds the whole document is searched, as the bytes
+feedparser will parse (its own conversion to UTF-8 first), because feedparser's lenient parser, which takes
+over from the strict one on the first well-formedness error, expands the entities a document declares
+anywhere before its first element, without limit. Sitemaps are parsed by defusedxml itself, which refuses
+a declaration wherever it comes.
 """
 
 import json
@@ -15,6 +19,7 @@ from datetime import UTC, datetime
 import defusedxml.ElementTree as SafeET
 import feedparser
 from defusedxml import DefusedXmlException
+from feedparser.encodings import convert_to_utf8
 
 from transforms.dates import parse_timestamp
 from transforms.metadata import parse_tree
@@ -102,12 +107,26 @@ def parse_json_feed(body: bytes, base_url: str, now: datetime) -> list[Listed]:
     return entries
 
 
+def as_feedparser_reads(body: bytes) -> bytes:
+    """The bytes feedparser parses for `body`: its own conversion to UTF-8 (which also rewrites the XML
+    declaration), so a check on them holds for what it parses, whatever the document's encoding."""
+    return convert_to_utf8({}, body, {})
+
+
 def parse_feed(body: bytes, base_url: str, now: datetime) -> list[Listed]:
     """Entries of an RSS, Atom or JSON feed. Raises ListingError when nothing is a feed."""
     if body.lstrip()[:1] == b"{":
         return parse_json_feed(body, base_url, now)
     refuse_entities(body)
-    parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
+    utf8 = as_feedparser_reads(body)
+    if _ENTITY_DECL.search(utf8):  # anywhere: the lenient parser would expand it (see the module's docstring)
+        raise ListingError("xml_entities", "the document declares XML entities; refused (entity expansion attack)")
+    parsed = feedparser.parse(
+        utf8,
+        sanitize_html=False,
+        resolve_relative_uris=False,
+        response_headers={"content-type": "application/xml; charset=utf-8"},  # parse what was checked
+    )
     entries = []
     for entry in parsed.entries:
         link = entry.get("link") or entry.get("id")
