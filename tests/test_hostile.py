@@ -225,3 +225,27 @@ def test_a_damaged_crawl_state_is_set_aside_and_rebuilt_from_pages(stored, damag
     state.close()
     aside = [p for p in path.parent.glob("crawl.sqlite.broken-*") if not p.name.endswith(("-wal", "-shm"))]
     assert len(aside) == 1  # kept for whoever wants to look
+
+
+# -- 3. entity declarations a feed hides from the first 64 KB and from expat -----------------------------------
+
+
+def _entity_feed(encoding: str) -> bytes:
+    """A feed that breaks expat early (`--` inside a comment) and declares an entity after 64 KB of padding
+    (utf-8), or in UTF-16, where a byte search for `<!ENTITY` finds nothing: feedparser's lenient parser
+    then expanded it 2,000 times (82 KB became a 2 MB title)."""
+    padding = "p" * 70_000 if encoding == "utf-8" else ""
+    text = (
+        f'<?xml version="1.0" encoding="{encoding}"?>\n<!-- breaks expat -- early {padding} -->\n'
+        f'<!DOCTYPE rss [\n<!ENTITY big "{"x" * 1000}">\n]>\n<rss version="2.0"><channel><item><title>'
+        + "&big;" * 2000
+        + "</title><link>https://x.example/1</link></item></channel></rss>"
+    )
+    return text.encode(encoding)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_entities_declared_past_64kb_or_in_utf16_are_refused(web, encoding):
+    web.routes["/rss.xml"] = Route(_entity_feed(encoding), content_type="application/rss+xml")
+    found = discover([Source(name="f", kind="feed", url=f"{web.base}/rss.xml")], crawler=crawler(), state=None)
+    assert found.refs == [] and [b.reason for b in found.bad] == ["xml_entities"]
