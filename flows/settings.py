@@ -56,6 +56,9 @@ class Settings(BaseSettings):
     connect_timeout: float = Field(10.0, gt=0, description="seconds to connect")
     http_timeout: float = Field(20.0, gt=0, description="seconds without data before a read times out")
     total_timeout: float = Field(60.0, gt=0, description="seconds for a whole response, body included")
+    url_timeout: float = Field(
+        120.0, gt=0, description="seconds for one URL from its first request: every retry, wait and redirect included"
+    )
     retries: int = Field(2, ge=0, le=10, description="retries of a failed request (timeouts, 5xx, 429, ...)")
     backoff: float = Field(0.5, ge=0, description="first retry wait, seconds; doubles each time, plus jitter")
     max_retry_after: float = Field(60.0, ge=0, description="longest Retry-After honoured; longer gives up")

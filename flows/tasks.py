@@ -71,6 +71,7 @@ def crawl_policy(settings: Settings) -> Policy:
         connect_timeout=settings.connect_timeout,
         read_timeout=settings.http_timeout,
         total_timeout=settings.total_timeout,
+        url_timeout=settings.url_timeout,
         max_bytes=settings.max_page_bytes,
         max_redirects=settings.max_redirects,
         retries=settings.retries,

@@ -29,7 +29,8 @@ def crawler(**overrides) -> Crawler:
         retries=2, backoff=0.05, allow_private=True,
     )  # fmt: skip
     policy.update(overrides)
-    return Crawler(Policy(**policy), run_id="test-run")
+    known = Policy.__dataclass_fields__  # so that the tests also run, and fail, against the code before the fixes
+    return Crawler(Policy(**{k: v for k, v in policy.items() if k in known}), run_id="test-run")
 
 
 def local_pages(inputs: list[str], follow_symlinks: bool = False):
@@ -249,3 +250,181 @@ def test_entities_declared_past_64kb_or_in_utf16_are_refused(web, encoding):
     web.routes["/rss.xml"] = Route(_entity_feed(encoding), content_type="application/rss+xml")
     found = discover([Source(name="f", kind="feed", url=f"{web.base}/rss.xml")], crawler=crawler(), state=None)
     assert found.refs == [] and [b.reason for b in found.bad] == ["xml_entities"]
+
+
+# -- 7. one deadline per URL, over its retries and redirects ---------------------------------------------------
+
+
+def test_a_slow_server_gets_one_deadline_per_url_not_one_per_response(web):
+    # Every response takes 0.7 s and the chain redirects 4 times, then answers 503: under a 1 s total timeout
+    # no single response is cut off, so before the fix the URL took ~3 attempts x 5 responses x 0.7 s = 10 s.
+    for i in range(4):
+        web.routes[f"/r{i}"] = Route(b"", status=302, headers={"Location": f"/r{i + 1}"}, delay=0.7)
+    web.routes["/r4"] = Route(b"busy", status=503, delay=0.7)
+    c = crawler(total_timeout=1.0, url_timeout=2.0, retries=2, backoff=0.01)
+    t0 = time.monotonic()
+    result = c.fetch_all([Request(f"{web.base}/r0")])[0]
+    took = time.monotonic() - t0
+    assert isinstance(result, Failure) and result.reason == "url_timeout", result
+    assert took < 5, took  # the deadline plus the test server's robots.txt and start-up; before: ~10 s
+    assert len([h for h in web.log if h.path != "/robots.txt"]) <= 4  # cut off, not retried
+    assert [r["error"] for r in c.log if r["url"].endswith("/r3")][-1:] in (["url_timeout"], [])
+
+
+def test_a_retry_that_would_pass_the_deadline_is_not_waited_for(web):
+    web.routes["/p"] = Route(b"busy", status=503, headers={"Retry-After": "5"})
+    c = crawler(url_timeout=2.0, retries=2, max_retry_after=10)
+    t0 = time.monotonic()
+    result = c.fetch_all([Request(f"{web.base}/p")])[0]
+    assert isinstance(result, Failure) and result.reason == "http_503" and "would pass" in result.detail
+    assert time.monotonic() - t0 < 2 and len(web.hits("/p")) == 1
+
+
+# -- 8. DNS rebinding: the checked address is the connected address ---------------------------------------------
+
+
+@pytest.fixture
+def dns(monkeypatch):
+    """A resolver the test controls (socket.getaddrinfo, which both the crawler's check and, before the fix,
+    httpx's own connection used), and a guard that refuses, without sending a packet, every connection to
+    an address outside 127.0.0.0/8: a test never reaches out. Yields (answers, lookups, refused)."""
+    import ipaddress
+    import socket
+
+    answers: dict[str, list[str]] = {}  # name -> the addresses of successive lookups (the last repeats)
+    lookups: list[str] = []
+    refused: list[tuple] = []
+    real_getaddrinfo, real_connect, real_connect_ex = socket.getaddrinfo, socket.socket.connect, socket.socket.connect_ex
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        name = host.decode() if isinstance(host, bytes) else host
+        if name not in answers:
+            return real_getaddrinfo(host, port, *args, **kwargs)
+        lookups.append(name)
+        queue = answers[name]
+        address = queue.pop(0) if len(queue) > 1 else queue[0]
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, int(port or 0)))]
+
+    def outside(address) -> bool:
+        return isinstance(address, tuple) and not ipaddress.ip_address(address[0].split("%")[0]).is_loopback
+
+    def connect(self, address):
+        if outside(address):
+            refused.append(address)
+            raise OSError(101, "Network is unreachable (refused by the test's guard)")
+        return real_connect(self, address)
+
+    def connect_ex(self, address):
+        if outside(address):
+            refused.append(address)
+            return 101
+        return real_connect_ex(self, address)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+    return answers, lookups, refused
+
+
+def test_a_name_that_rebinds_to_loopback_after_the_check_is_not_reached(web, dns):
+    answers, lookups, refused = dns
+    web.routes["/secret"] = Route(b"<html><body><p>internal admin page</p></body></html>")
+    port = int(web.base.rsplit(":", 1)[1])
+    answers["rebind.test"] = ["93.184.216.34", "127.0.0.1"]  # public when checked, loopback from then on
+    c = crawler(allow_private=False, retries=0, respect_robots=False)
+    result = c.fetch_all([Request(f"http://rebind.test:{port}/secret")])[0]
+    assert web.hits("/secret") == []  # before the fix: served from 127.0.0.1 without --allow-private
+    assert isinstance(result, Failure) and result.reason == "connect_error"
+    assert refused == [("93.184.216.34", port)] and lookups == ["rebind.test"]  # the checked address, once
+
+
+def test_a_private_answer_at_the_check_is_refused_before_any_connection(web, dns):
+    answers, lookups, refused = dns
+    port = int(web.base.rsplit(":", 1)[1])
+    answers["inside.test"] = ["10.1.2.3"]
+    result = crawler(allow_private=False, retries=0).fetch_all([Request(f"http://inside.test:{port}/x")])[0]
+    assert isinstance(result, Failure) and result.reason == "private_address"
+    assert refused == [] and web.log == []
+
+
+def _tls_server(tmp_path, name: str):
+    """An HTTPS server on 127.0.0.1 with a certificate for `name` from a CA made here; records each
+    request's SNI and Host. Returns (server, port, CA file, seen)."""
+    import datetime
+    import ssl
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    def cert(subject: str, key, issuer_name, issuer_key, ca: bool):
+        now = datetime.datetime.now(datetime.UTC)
+        builder = (
+            x509.CertificateBuilder()
+            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)]))
+            .issuer_name(issuer_name or x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)]))
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(minutes=5))
+            .not_valid_after(now + datetime.timedelta(hours=1))
+            .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+        )
+        if not ca:
+            builder = builder.add_extension(x509.SubjectAlternativeName([x509.DNSName(subject)]), critical=False)
+        return builder.sign(issuer_key, hashes.SHA256())
+
+    ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+    ca_cert = cert("newsetl test CA", ca_key, None, ca_key, ca=True)
+    leaf = cert(name, key, ca_cert.subject, ca_key, ca=False)
+    pem = serialization.Encoding.PEM
+    (tmp_path / "ca.pem").write_bytes(ca_cert.public_bytes(pem))
+    (tmp_path / "leaf.pem").write_bytes(leaf.public_bytes(pem))
+    (tmp_path / "leaf.key").write_bytes(
+        key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    seen: list[tuple[str | None, str | None]] = []
+    snis: list[str | None] = []
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(tmp_path / "leaf.pem", tmp_path / "leaf.key")
+    context.sni_callback = lambda sock, server_name, ctx: snis.append(server_name)
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            seen.append((snis[-1] if snis else None, self.headers.get("Host")))
+            body = PAGE
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, server.server_address[1], tmp_path / "ca.pem", seen
+
+
+def test_tls_through_the_pinned_address_keeps_sni_host_and_certificate_checks(tmp_path, dns, monkeypatch):
+    answers, lookups, _ = dns
+    server, port, ca, seen = _tls_server(tmp_path, "news.test")
+    try:
+        monkeypatch.setenv("SSL_CERT_FILE", str(ca))  # httpx trusts the test's CA (and only it)
+        answers["news.test"] = ["127.0.0.1"]
+        answers["other.test"] = ["127.0.0.1"]
+        c = crawler(retries=0, respect_robots=False)  # loopback: allowed here
+        [good] = c.fetch_all([Request(f"https://news.test:{port}/a")])
+        [wrong] = c.fetch_all([Request(f"https://other.test:{port}/b")])  # a name the certificate is not for
+        assert isinstance(good, Fetched) and good.body == PAGE
+        assert seen[0] == ("news.test", f"news.test:{port}")  # SNI and Host name the URL's host, not 127.0.0.1
+        assert isinstance(wrong, Failure) and "certificate" in wrong.detail.lower()  # still verified, per name
+        assert lookups.count("news.test") == 1
+    finally:
+        server.shutdown()
+        server.server_close()
