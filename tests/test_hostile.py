@@ -294,7 +294,11 @@ def dns(monkeypatch):
     answers: dict[str, list[str]] = {}  # name -> the addresses of successive lookups (the last repeats)
     lookups: list[str] = []
     refused: list[tuple] = []
-    real_getaddrinfo, real_connect, real_connect_ex = socket.getaddrinfo, socket.socket.connect, socket.socket.connect_ex
+    real_getaddrinfo, real_connect, real_connect_ex = (
+        socket.getaddrinfo,
+        socket.socket.connect,
+        socket.socket.connect_ex,
+    )
 
     def getaddrinfo(host, port, *args, **kwargs):
         name = host.decode() if isinstance(host, bytes) else host
@@ -339,7 +343,7 @@ def test_a_name_that_rebinds_to_loopback_after_the_check_is_not_reached(web, dns
 
 
 def test_a_private_answer_at_the_check_is_refused_before_any_connection(web, dns):
-    answers, lookups, refused = dns
+    answers, _, refused = dns
     port = int(web.base.rsplit(":", 1)[1])
     answers["inside.test"] = ["10.1.2.3"]
     result = crawler(allow_private=False, retries=0).fetch_all([Request(f"http://inside.test:{port}/x")])[0]
