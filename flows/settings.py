@@ -83,6 +83,12 @@ class Settings(BaseSettings):
     extract_timeout: float = Field(
         60.0, ge=0, description="seconds one page's extraction may take (in a child process); 0: no limit, in process"
     )
+    extract_memory: float = Field(
+        1024,
+        ge=0,
+        description="MiB the extraction child may hold while it extracts a page; past it the page fails "
+        "(extract:memory); 0: no limit (needs NEWSETL_EXTRACT_TIMEOUT > 0)",
+    )
     task_timeout: float = Field(
         3600.0, gt=0, description="seconds one batch task may take; past it the run stops and its runs row says where"
     )

@@ -104,7 +104,8 @@ def extract_batch(pages: list[dict], run_id: str, settings: Settings) -> tuple[l
         kwargs = {"url": page["final_url"], "fetched_at": page["fetched_at"], "content_type": page["content_type"],
                   "options": options, "listing": listing}  # fmt: skip
         if settings.extract_timeout:  # in a child process, cut off past the limit (flows/extractor.py)
-            result = limited_extractor(settings.extract_timeout).extract(page["body"], **kwargs)
+            extractor = limited_extractor(settings.extract_timeout, settings.extract_memory)
+            result = extractor.extract(page["body"], **kwargs)
         else:
             try:
                 result = extract_article(page["body"], **kwargs)

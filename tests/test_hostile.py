@@ -432,3 +432,35 @@ def test_tls_through_the_pinned_address_keeps_sni_host_and_certificate_checks(tm
     finally:
         server.shutdown()
         server.server_close()
+
+
+# -- 10. the extraction child's memory limit -------------------------------------------------------------------
+
+
+def test_a_page_that_takes_too_much_memory_is_an_extract_memory_failure_and_the_next_page_extracts():
+    from datetime import UTC, datetime
+
+    from conftest import SAMPLE_PAGES
+
+    from flows.settings import load_settings
+    from flows.tasks import extract_batch
+
+    now = datetime(2026, 11, 20, tzinfo=UTC)
+    # 2.8 MB of 350,000 tiny paragraphs: lxml's tree and trafilatura's copies of it grow past 400 MiB (and
+    # took 8 s to); before the fix nothing stopped it short of the 60 s time limit.
+    greedy = b"<html><body>" + b"<p>w</p>" * 350_000 + b"</body></html>"
+    tram = (SAMPLE_PAGES / "meridian-lisbon-tram-strike.html").read_bytes()
+    pages = [
+        {"body": body, "final_url": f"https://x.example/{name}", "url": f"https://x.example/{name}", "fetched_at": now,
+         "content_type": "text/html", "page_id": name, "body_sha256": name}
+        for name, body in [("greedy", greedy), ("tram", tram)]
+    ]  # fmt: skip
+    settings = load_settings(extract_timeout=60, extract_memory=220)  # the child holds ~130 MiB when idle
+    t0 = time.monotonic()
+    articles, failures = extract_batch.fn(pages, "run-1", settings)
+    assert [(f["url"], f["stage"], f["reason"]) for f in failures] == [
+        ("https://x.example/greedy", "extract", "memory")
+    ]
+    assert "over the 220 MiB limit" in failures[0]["detail"]
+    assert [a["page_id"] for a in articles] == ["tram"]  # a fresh child took the next page
+    assert time.monotonic() - t0 < 50  # cut off by memory, not by the 60 s time limit
