@@ -464,3 +464,54 @@ def test_a_page_that_takes_too_much_memory_is_an_extract_memory_failure_and_the_
     assert "over the 220 MiB limit" in failures[0]["detail"]
     assert [a["page_id"] for a in articles] == ["tram"]  # a fresh child took the next page
     assert time.monotonic() - t0 < 50  # cut off by memory, not by the 60 s time limit
+
+
+# -- 9, 11. sitemaps streamed, bounded, and every entry accounted for ------------------------------------------
+
+
+def _urlset(urls: list[str]) -> bytes:
+    items = "".join(f"<url><loc>{u}</loc></url>" for u in urls)
+    return f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{items}</urlset>'.encode()
+
+
+def _index(urls: list[str]) -> bytes:
+    items = "".join(f"<sitemap><loc>{u}</loc></sitemap>" for u in urls)
+    return f'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{items}</sitemapindex>'.encode()
+
+
+def test_child_sitemaps_past_max_sitemaps_are_counted_and_reported_not_held(web):
+    from flows.discover import Limits
+
+    web.routes["/index.xml"] = Route(
+        _index([f"{web.base}/s{i}.xml" for i in range(500)]), content_type="application/xml"
+    )
+    for i in range(500):
+        web.routes[f"/s{i}.xml"] = Route(_urlset([f"{web.base}/p{i}"]), content_type="application/xml")
+    source = Source(name="big", kind="sitemap", url=f"{web.base}/index.xml")
+    found = discover([source], crawler=crawler(), state=None, limits=Limits(max_sitemaps=5))
+    assert len(found.refs) == 4 and found.counts["sitemaps_read"] == 5  # the index and 4 children
+    assert found.counts["sitemaps_over_limit"] == 496
+    assert [(b.reason, "496 child sitemaps" in b.detail) for b in found.bad] == [("sitemap_limit", True)]
+
+
+def test_feed_and_sitemap_entries_with_no_http_url_are_counted_and_reported(web):
+    bad_links = ["file:///etc/passwd", "ftp://x.example/a", "data:text/html,<p>hi", "javascript:alert(1)"]
+    items = "".join(f"<item><title>t</title><link>{link}</link></item>" for link in bad_links)
+    web.routes["/rss.xml"] = Route(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>M</title>{items}'
+        f"<item><link>{web.base}/ok</link></item></channel></rss>".encode(),
+        content_type="application/rss+xml",
+    )
+    web.routes["/sitemap.xml"] = Route(_urlset([*bad_links[:2], f"{web.base}/ok2"]), content_type="application/xml")
+    found = discover(
+        [Source(name="f", kind="feed", url=f"{web.base}/rss.xml"), Source(name="s", kind="sitemap", url=f"{web.base}/sitemap.xml")],
+        crawler=crawler(),
+        state=None,
+    )  # fmt: skip
+    assert [r.location for r in found.refs] == [f"{web.base}/ok", f"{web.base}/ok2"]
+    assert found.counts["feed_entries_no_http_url"] == 4 and found.counts["sitemap_entries_no_http_url"] == 2
+    assert [(b.location.rsplit("/", 1)[1], b.reason) for b in found.bad] == [
+        ("rss.xml", "bad_url"),
+        ("sitemap.xml", "bad_url"),
+    ]
+    assert "etc/passwd" in found.bad[0].detail  # the first, as feedparser gave it
