@@ -515,3 +515,60 @@ def test_feed_and_sitemap_entries_with_no_http_url_are_counted_and_reported(web)
         ("sitemap.xml", "bad_url"),
     ]
     assert "etc/passwd" in found.bad[0].detail  # the first, as feedparser gave it
+
+
+# -- the whole run: hostile inputs become failure rows, the rest loads ------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_run_over_hostile_inputs_loads_the_rest_and_streams_sitemaps(prefect_harness, tmp_path, web):
+    from conftest import SAMPLE_PAGES
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+    from warehouse import catalog
+
+    names = ["meridian-ecb-holds-rates.html", "harbor-maersk-results.html", "northfield-library-reopens.html"]
+    pages = [(SAMPLE_PAGES / n).read_bytes() for n in names]
+    web.routes["/robots.txt"] = Route(f"Sitemap: {web.base}/index.xml\n".encode(), content_type="text/plain")
+    web.routes["/index.xml"] = Route(_index([f"{web.base}/s{i}.xml" for i in range(4)]), content_type="application/xml")
+    for i in range(4):
+        urls = [f"{web.base}/a{i}-{j}" for j in range(3)] + ["javascript:void(0)"]
+        web.routes[f"/s{i}.xml"] = Route(_urlset(urls), content_type="application/xml")
+        for j in range(3):
+            web.routes[f"/a{i}-{j}"] = Route(pages[j])
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.html").write_bytes((SAMPLE_PAGES / "meridian-lisbon-tram-strike.html").read_bytes())
+    (folder / os.fsdecode(b"caf\xe9.html")).write_bytes(
+        (SAMPLE_PAGES / "harbor-port-of-rotterdam-automation.html").read_bytes()
+    )
+    (tmp_path / "secret.html").write_bytes(b"<html><body><p>AWS_SECRET_ACCESS_KEY=hostile</p></body></html>")
+    (folder / "secret.html").symlink_to(tmp_path / "secret.html")
+    os.mkfifo(folder / "pipe.html")
+    archive = tmp_path / "cc.warc.gz"
+    archive.write_bytes(
+        warc_record("response", "https://w.example/bad", b"garbage\r\n\r\n<p>")
+        + warc_record("response", "https://w.example/lib", http_response(pages[2]))
+    )
+    root = tmp_path / "wh"
+    result = CliRunner().invoke(
+        app,
+        ["run", str(folder), str(archive), "--sitemap", f"{web.base}/robots.txt", "-w", str(root), "--allow-private",
+         "--batch-size", "3", "--json"],
+        env={"NEWSETL_HOST_INTERVAL": "0", "NEWSETL_BACKOFF": "0.01"},
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    con = catalog.connect(root)
+    reasons = sorted(r for (r,) in con.sql("SELECT stage || ':' || reason FROM failures").fetchall())
+    assert reasons == ["discover:bad_url"] * 4 + [
+        "discover:not_a_file",
+        "discover:symlink_outside",
+        "fetch:warc_bad_record",
+    ]
+    urls = {u for (u,) in con.sql("SELECT url FROM pages").fetchall()}
+    assert len(urls) == 12 + 2 + 1 and any(u.endswith("/caf%E9.html") for u in urls)
+    assert con.sql("SELECT count(*) FROM pages WHERE contains(decode(body), 'AWS_SECRET')").fetchall() == [(0,)]
+    # Streamed: the first batch of pages was fetched before the last sitemap was read.
+    order = [h.path for h in web.log]
+    assert order.index("/a0-0") < order.index("/s3.xml"), order
