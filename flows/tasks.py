@@ -28,8 +28,9 @@ from flows.futures import unwrap
 from flows.models import ModelMissing, load_ner, model_label
 from flows.settings import Settings
 from flows.sources import PageRef, printable
-from transforms.entities import entities_for_texts
+from transforms.entities import entities_for_articles
 from transforms.extract import ExtractOptions, Failure, Listing, extract_article
+from transforms.places import gazetteer
 from transforms.text import short_id
 from warehouse import catalog, compact
 from warehouse.loader import WarehouseState, publish
@@ -158,14 +159,15 @@ def enrich_batch(articles: list[dict], run_id: str, settings: Settings) -> tuple
 
 
 def _entities_isolating_errors(nlp, articles, settings, failures, run_id) -> list[list[dict]]:
-    texts = [a["text"] for a in articles]
+    documents = [(a.get("title"), a["text"]) for a in articles]
+    places = gazetteer()
     try:
-        return entities_for_texts(nlp, texts, batch_size=settings.ner_batch_size)
+        return entities_for_articles(nlp, documents, batch_size=settings.ner_batch_size, places=places)
     except Exception:  # find the text that broke the batch; the others still get their entities
         results = []
-        for article in articles:
+        for article, document in zip(articles, documents, strict=True):
             try:
-                results.append(entities_for_texts(nlp, [article["text"]])[0])
+                results.append(entities_for_articles(nlp, [document], places=places)[0])
             except Exception as exc:
                 failures.append(
                     failure_row(

@@ -77,10 +77,19 @@ def test_sample_run_loads_articles_entities_and_failures(sample_warehouse):
         ("too_short", "broken-truncated.html"),
         ("too_short", "harbor-paywalled-teaser.html"),
     ]
-    # Only English has a model configured: other languages' articles carry no entities, and are still loaded.
-    assert con.sql("SELECT DISTINCT language FROM entities").fetchall() == [("en",)]
+    # English and French have a model configured: other languages' articles carry no entities, and are still loaded.
+    assert con.sql("SELECT DISTINCT language FROM entities ORDER BY 1").fetchall() == [("en",), ("fr",)]
     skipped = con.sql("SELECT counts['entities_skipped_language'] FROM runs ORDER BY started_at LIMIT 1").fetchall()
-    assert skipped == [(con.sql("SELECT count(*) FROM articles WHERE language <> 'en'").fetchall()[0][0],)] == [(8,)]
+    others = con.sql("SELECT count(*) FROM articles WHERE language NOT IN ('en', 'fr')").fetchall()[0][0]
+    assert skipped == [(others,)] == [(5,)]
+    # Headlines are tagged too: the seed's "Lavrov warns CSTO: ..." counts for Sergey Lavrov, in its own field.
+    in_title = con.sql(
+        f"SELECT text, canonical, label FROM entity_mentions WHERE article_id = '{seed[0][0]}' AND field = 'title'"
+    ).fetchall()
+    assert ("Lavrov", "Sergey Lavrov", "PERSON") in in_title
+    # Places the small model calls people are places: the README's "top people" query lists people.
+    top_people = {r[0] for r in con.sql("SELECT canonical FROM entity_daily WHERE label = 'PERSON'").fetchall()}
+    assert not top_people & {"Rotterdam", "Rovers", "Avon", "Mill Lane"}, top_people
     # The syndicated copy is marked, and entity_daily counts the story once.
     assert con.sql("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchall() == [(1,)]
     assert con.sql("SELECT articles FROM entity_daily WHERE canonical = 'William Ruto'").fetchall() == [(1,)]

@@ -4,7 +4,7 @@ The cascade, first trustworthy answer wins, recorded in `date_source`:
 
 1. `json-ld`   the page's JSON-LD article object (datePublished, dateCreated);
 2. `meta`      OpenGraph / article / Dublin Core / parsely ... <meta> tags and <time itemprop=datePublished>;
-3. `htmldate`  htmldate's extensive search of the article's part of the page (bylines, <time>, visible
+3. `htmldate`  htmldate's search (its fast mode) of the article's part of the page (bylines, <time>, visible
                dates; not the sidebars, whose dates are other stories'), the URL left out;
    `dateline`  a date with its month's name in the byline, in one of seven languages (htmldate reads English);
 4. `url`       a full year-month-day in the URL path;
@@ -180,14 +180,17 @@ _JAN_FIRST = re.compile(
 
 
 def htmldate_search(region, now: datetime) -> datetime | None:
-    """htmldate's extensive search over the article's part of the page, with the URL left out (a step of its
+    """htmldate's search over the article's part of the page, with the URL left out (a step of its
     own). htmldate answers a bare year ("the 2019 strike", "© 2024") with 1 January of it: that answer is
     taken only where the page does say 1 January."""
     try:
         found = find_date(
             region,
             url="",  # not None: htmldate would read the URL from <link rel=canonical>
-            extensive_search=True,
+            # Its extensive search ends in dateparser over every locale: ~10 s of CPU the first time in each
+            # process, then ~0.1 s a page, and it found no date on fundus-dev or the gold set that the fast
+            # search and our own dateline step did not (bench/fundus.py, bench/quality).
+            extensive_search=False,
             original_date=True,
             min_date=EARLIEST.date().isoformat(),
             max_date=now.date().isoformat(),

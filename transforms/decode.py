@@ -35,6 +35,22 @@ def _lookup(name: str | None) -> str | None:
         return None
 
 
+# Python codec names of single-byte charsets a stale declaration names where the bytes are UTF-8.
+SINGLE_BYTE_LEGACY = frozenset(
+    {"iso8859-1", "iso8859-15", "cp1252", "iso8859-2", "cp1250", "iso8859-9", "cp1254", "ascii"}
+)
+
+
+def _is_utf8_with_multibyte(body: bytes) -> bool:
+    if body.isascii():
+        return False
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 _CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32)])
 
 
@@ -63,7 +79,14 @@ def decode_html(body: bytes, content_type: str | None = None) -> Decoded:
     header = _HEADER_CHARSET.search(content_type or "")
     meta = _META_CHARSET.search(body[:8192])
     declared = _lookup(header.group(1) if header else None) or _lookup(meta.group(1) if meta else None)
-    for candidate in dict.fromkeys(c for c in (declared, "utf-8") if c):
+    order = (declared, "utf-8")
+    if declared in SINGLE_BYTE_LEGACY and _is_utf8_with_multibyte(body):
+        # Bytes that are valid UTF-8 and use its multi-byte sequences are UTF-8, whatever the page or server
+        # says: text in a legacy single-byte charset is almost never valid UTF-8 once it has any accented
+        # letter, while pages saved or served as UTF-8 under a stale "iso-8859-1" declaration are common
+        # (read as declared they become "fÃ¼r").
+        order = ("utf-8", declared)
+    for candidate in dict.fromkeys(c for c in order if c):
         try:
             return Decoded(body.decode(candidate), candidate, declared)
         except UnicodeDecodeError:

@@ -32,6 +32,9 @@ class ExtractOptions:
     # A page with this many linked headlines (<h2-4><a>) and no article markup (JSON-LD article, og:type
     # article) is a section front or a search page, however much text its teasers add up to.
     listing_min_headline_links: int = 6
+    # trafilatura's precision mode: drops more of what surrounds the article (teasers, link lists), and now
+    # and then a paragraph of it. Measured in bench/aeb.py and bench/fundus.py.
+    favor_precision: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,17 +71,20 @@ def extract_article(
     tree = metadata.parse_tree(decoded.text)
     if tree is None:
         return fail("no_content", "the markup could not be parsed")
-    # Read our metadata first: the parsed tree is then handed to trafilatura (which cleans a copy of it),
-    # so each page is parsed once.
+    # What the page states about itself is read from the tree first; the tree is then handed to trafilatura
+    # (which cleans a copy of it) for the text alone, so each page is parsed once and its metadata read once.
     ld = metadata.json_ld_article(tree)
     meta = metadata.meta_values(tree)
     page_type = (metadata.og_type(meta) or "").lower()
-    stated_titles = metadata.titles(tree, meta, ld)
+    canonical = canonical_url(metadata.canonical_link(tree, meta, url))
+    host = domain(canonical)
+    sitename = metadata.site_name(meta, ld)
+    names = metadata.site_names(meta, ld, sitename, host, host.split(".")[-2] if "." in host else None)
+    stated_titles = metadata.titles(tree, meta, ld, names)
     declared = metadata.declared_language(tree, ld)
     bylines = metadata.page_bylines(tree)
     headline_links = metadata.headline_links(tree)
-    # Dates are read before trafilatura cleans the tree (htmldate needs the bylines it removes). trafilatura's
-    # own date search is kept cheap: its answer is not used.
+    # Dates are read before trafilatura cleans the tree (htmldate needs the bylines it removes).
     date = dates.publish_date(
         tree,
         meta,
@@ -92,32 +98,30 @@ def extract_article(
     doc = trafilatura.bare_extraction(
         tree,
         url=url,
-        with_metadata=True,
+        with_metadata=False,
         include_comments=False,
         include_tables=True,
         deduplicate=False,
-        date_extraction_params={"extensive_search": False, "original_date": True},
+        favor_precision=options.favor_precision,
     )
     if doc is None or not (doc.text or "").strip():
         return fail("no_content", "no main text found")
-    text = normalise(doc.text)
-    title = normalise(doc.title or "") or None
-    if title and text.startswith(title):
-        # trafilatura keeps the headline as the first line of the text; it is a column of its own.
-        text = text[len(title) :].lstrip("\n")
+    chosen = metadata.headline(stated_titles)
+    title, title_source = (normalise(chosen[1]) or None, chosen[0]) if chosen else (None, None)
+    if title is None and listing and listing.title:
+        title, title_source = normalise(listing.title) or None, listing.via
+    # trafilatura keeps the headline as the first line of the text; it is a column of its own.
+    text = drop_leading_titles(normalise(doc.text), [title or "", *(t for _, t in stated_titles)])
     n_words = count_words(text)
     if page_type in metadata.NON_ARTICLE_OG_TYPES and ld is None and n_words < options.non_article_type_min_words:
         return fail("not_article", f"og:type is {page_type!r} and the page has only {n_words} words of text")
-    if ld is None and page_type != "article" and headline_links >= options.listing_min_headline_links:
+    by = authors.byline(ld, meta, bylines, None, names)
+    # A section front or a search page: many linked headlines, and nothing that makes it one article (article
+    # markup, or a byline naming a person: teasers' own bylines are not read as the page's).
+    if ld is None and page_type != "article" and not by.people and headline_links >= options.listing_min_headline_links:
         return fail("not_article", f"a listing: {headline_links} headlines link to other pages, and no article markup")
     if n_words < options.min_words:
         return fail("too_short", f"{n_words} words of main text, fewer than {options.min_words}")
-    title_source = next((src for src, t in stated_titles if normalise(t) == title), "trafilatura") if title else None
-    if title is None and listing and listing.title:
-        title, title_source = normalise(listing.title) or None, listing.via
-    canonical = canonical_url(doc.url or url)
-    names = metadata.site_names(meta, ld, doc.sitename, domain(canonical))
-    by = authors.byline(ld, meta, bylines, doc.author, names)
     lang = language.assess(text, declared)
     row = {
         "article_id": article_id(canonical),
@@ -140,9 +144,9 @@ def extract_article(
         "language_reliable": lang.reliable,
         "language_mismatch": lang.mismatch,
         "declared_language": declared,
-        "sitename": normalise(doc.sitename or "") or None,
-        "description": normalise(doc.description or "") or None,
-        "tags": list(dict.fromkeys(normalise(t) for t in (doc.tags or []) if normalise(t))),
+        "sitename": sitename,
+        "description": metadata.description(meta, ld),
+        "tags": metadata.tags(meta, ld),
         "text": text,
         "word_count": n_words,
         "content_hash": sha256_hex(text),
@@ -153,6 +157,15 @@ def extract_article(
     }
     row["record_hash"] = record_hash(row)
     return row
+
+
+def drop_leading_titles(text: str, titles: list[str]) -> str:
+    """The text without its first lines where they repeat a stated title."""
+    keys = {" ".join(t.split()).casefold() for t in titles if t.strip()}
+    lines = text.split("\n")
+    while lines and " ".join(lines[0].split()).casefold() in keys:
+        lines.pop(0)
+    return "\n".join(lines)
 
 
 RECORD_FIELDS = (

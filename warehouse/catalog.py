@@ -31,7 +31,8 @@ DERIVED_VIEWS = {
     "unique_articles": """
         SELECT * FROM articles WHERE duplicate_of IS NULL""",
     "entity_mentions": """
-        SELECT m.* FROM entity_mention_versions m JOIN articles a USING (article_id, version)""",
+        SELECT m.* REPLACE (coalesce(m.field, 'text') AS field)
+        FROM entity_mention_versions m JOIN articles a USING (article_id, version)""",
     # Per article and entity, under the cross-article name (entity_aliases): "Putin" alone counts as
     # "Vladimir Putin", "U.S." as "United States".
     "entities": """

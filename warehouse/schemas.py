@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 3  # 2: pages.listed_*, articles.record_hash, fetch_log; 3: articles' provenance, byline_org, ...
+SCHEMA_VERSION = 4  # 2: pages.listed_*, articles.record_hash, fetch_log; 3: articles' provenance, byline_org, ...;
+# 4: entity_mentions.field (mentions in the headline)
 
 UTC_TS = pa.timestamp("us", tz="UTC")
 STR_LIST = pa.list_(pa.string())
@@ -83,7 +84,10 @@ ENTITY_MENTIONS = pa.schema(
         ("article_id", pa.string(), False),
         ("version", pa.int32(), False),
         ("day", pa.date32(), False),  # the article's day, so daily entity queries need no join
-        ("text", pa.string(), False),  # == articles.text[start_char:end_char]
+        # where the mention is: "title" (articles.title) or "text" (articles.text); null in files written before
+        # schema 4, whose mentions are all in the text (the views read null as "text")
+        ("field", pa.string(), True),
+        ("text", pa.string(), False),  # == articles.<field>[start_char:end_char]
         ("canonical", pa.string(), False),  # resolved within the article ("Putin" -> "Vladimir Putin")
         ("label", pa.string(), False),  # PERSON, ORG, GPE, LOC, ... one label per canonical per article
         ("start_char", pa.int32(), False),
@@ -179,9 +183,9 @@ TABLES: dict[str, TableSpec] = {
         TableSpec(
             "entity_mentions",
             ENTITY_MENTIONS,
-            ("article_id", "version", "start_char"),
+            ("article_id", "version", "field", "start_char"),
             True,
-            ("day", "article_id", "start_char"),
+            ("day", "article_id", "field", "start_char"),
         ),
         TableSpec("failures", FAILURES, ("failure_id",), True, ("day", "failure_id")),
         TableSpec("fetch_log", FETCH_LOG, ("attempt_id",), True, ("day", "started_at")),

@@ -42,7 +42,9 @@ def to_table(spec: TableSpec, rows: list[dict]) -> pa.Table:
 def file_id(table: pa.Table, key: tuple[str, ...]) -> str:
     """A name for a file from the keys of its rows: the same rows always get the same name."""
     digest = hashlib.sha256()
-    for row in sorted(zip(*(table.column(k).to_pylist() for k in key), strict=True)):
+    # nulls (a column older files lack) sort first, whatever the column's type
+    rows = zip(*(table.column(k).to_pylist() for k in key), strict=True)
+    for row in sorted(rows, key=lambda r: [(v is not None, "" if v is None else v) for v in r]):
         digest.update(repr(row).encode())
     return digest.hexdigest()[:20]
 

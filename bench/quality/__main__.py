@@ -23,9 +23,10 @@ import trafilatura
 from flows.models import load_ner, model_label
 from transforms import aliases
 from transforms.dates import parse_timestamp
-from transforms.entities import canonicalise, spans_of
+from transforms.entities import _document, canonicalise, spans_of
 from transforms.extract import EXTRACTOR, ExtractOptions, Failure, Listing, extract_article
 from transforms.metadata import declared_language, parse_tree
+from transforms.places import gazetteer
 
 HERE = Path(__file__).parent
 RESULTS = HERE.parent / "results"
@@ -54,7 +55,7 @@ def prf(tp: int, fp: int, fn: int) -> dict:
             "tp": tp, "fp": fp, "fn": fn}  # fmt: skip
 
 
-def gold_mentions(text: str, ents: list) -> tuple[set, list]:
+def gold_mentions(text: str, ents: list, labels=EVAL_LABELS) -> tuple[set, list]:
     """Every whole-word occurrence of each gold surface (longest first, no overlaps): (start, end, label) for
     labels under evaluation, and the spans of other labels, where predictions are not scored."""
     taken: list[tuple[int, int, str]] = []
@@ -62,14 +63,14 @@ def gold_mentions(text: str, ents: list) -> tuple[set, list]:
         for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
             if not any(m.start() < e and s < m.end() for s, e, _ in taken):
                 taken.append((m.start(), m.end(), label))
-    scored = {t for t in taken if t[2] in EVAL_LABELS}
-    ignored = [(s, e) for s, e, label in taken if label not in EVAL_LABELS]
+    scored = {t for t in taken if t[2] in labels}
+    ignored = [(s, e) for s, e, label in taken if label not in labels]
     return scored, ignored
 
 
-def count_by_label(pred: set, gold: set, label_at: int, counts: dict) -> None:
+def count_by_label(pred: set, gold: set, label_at: int, counts: dict, labels=EVAL_LABELS) -> None:
     """Add true positives, false positives and false negatives per label (and over all) to `counts`."""
-    for label in (*EVAL_LABELS, "all"):
+    for label in (*labels, "all"):
         p = {x for x in pred if label in ("all", x[label_at])}
         g = {x for x in gold if label in ("all", x[label_at])}
         counts[label][0] += len(p & g)
@@ -77,9 +78,9 @@ def count_by_label(pred: set, gold: set, label_at: int, counts: dict) -> None:
         counts[label][2] += len(g - p)
 
 
-def score_mentions(pred: set, gold: set, ignored: list, counts: dict) -> None:
-    pred = {p for p in pred if p[2] in EVAL_LABELS and not any(p[0] < e and s < p[1] for s, e in ignored)}
-    count_by_label(pred, gold, 2, counts)
+def score_mentions(pred: set, gold: set, ignored: list, counts: dict, labels=EVAL_LABELS) -> None:
+    pred = {p for p in pred if p[2] in labels and not any(p[0] < e and s < p[1] for s, e in ignored)}
+    count_by_label(pred, gold, 2, counts, labels)
 
 
 def evaluate(gold: list[dict], pages: Path) -> dict:
@@ -174,34 +175,53 @@ def evaluate(gold: list[dict], pages: Path) -> dict:
     }  # fmt: skip
 
 
-def score_named(got: set, want: set, ignored_forms: set, counts: dict) -> None:
-    count_by_label({x for x in got if x[0] not in ignored_forms}, want, 1, counts)
+def score_named(got: set, want: set, ignored_forms: set, counts: dict, labels=EVAL_LABELS) -> None:
+    count_by_label({x for x in got if x[0] not in ignored_forms}, want, 1, counts, labels)
 
 
-def evaluate_entities(gold: list[dict]) -> dict:
-    nlp = load_ner(MODEL)
-    pages = [g for g in gold if g["is_article"] and g["entities"]]
+# Labels compared for pipelines that tag places as LOC alone (French WikiNER: PER, ORG, LOC, MISC): every place
+# label counts as LOC, and nationalities are not scored.
+COARSE = {"GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "PERSON": "PERSON", "ORG": "ORG"}
+
+
+def evaluate_entities(gold: list[dict], model: str = MODEL, language: str = "en", fresh: bool | None = None,
+                      coarse: bool = False) -> dict:  # fmt: skip
+    """Mentions over each article's headline and text (one document, as the pipeline tags them), newsetl
+    against raw spaCy on the same documents. `fresh`: only the pages written after the rules (True), only the
+    earlier ones (False), or all."""
+    nlp = load_ner(model)
+    places = gazetteer()
+    pages = [g for g in gold if g["is_article"] and g["entities"] and g["language"] == language
+             and (fresh is None or bool(g.get("fresh")) == fresh)]  # fmt: skip
+    labels = ("PERSON", "ORG", "LOC") if coarse else EVAL_LABELS
+
+    def relabel(rows):
+        if not coarse:
+            return rows
+        return [(*r[:-1], COARSE.get(r[-1], "MISC")) for r in rows]
+
     mentions = {"spacy": defaultdict(lambda: [0, 0, 0]), "newsetl": defaultdict(lambda: [0, 0, 0])}
     named = {"spacy": defaultdict(lambda: [0, 0, 0]), "newsetl": defaultdict(lambda: [0, 0, 0])}
-    texts = [g["text"] for g in pages]
+    documents = [_document(g.get("title"), g["text"])[0] for g in pages]
     per_page = []
-    for g, doc in zip(pages, nlp.pipe(texts), strict=True):
-        text = g["text"]
-        want, ignored = gold_mentions(text, g["entities"])
-        raw = {(s.start, s.end, s.label) for s in spans_of(doc)}
-        rows = canonicalise(spans_of(doc), text)
-        ours = {(r["start_char"], r["end_char"], r["label"]) for r in rows}
-        score_mentions(raw, want, ignored, mentions["spacy"])
-        score_mentions(ours, want, ignored, mentions["newsetl"])
+    for g, text, doc in zip(pages, documents, nlp.pipe(documents), strict=True):
+        ents = relabel([tuple(e) for e in g["entities"]])
+        want, ignored = gold_mentions(text, ents, labels)
+        raw = set(relabel([(s.start, s.end, s.label) for s in spans_of(doc)]))
+        rows = canonicalise(spans_of(doc), text, places)
+        ours = set(relabel([(r["start_char"], r["end_char"], r["label"]) for r in rows]))
+        score_mentions(raw, want, ignored, mentions["spacy"], labels)
+        score_mentions(ours, want, ignored, mentions["newsetl"], labels)
         # the entities each article names: what entity_daily counts
         ignored_forms = {text[s:e] for s, e in ignored}
-        want_named = {(c, lab) for s, c, lab in g["entities"] if lab in EVAL_LABELS and (s, lab) and
+        want_named = {(c, lab) for s, c, lab in ents if lab in labels and (s, lab) and
                       any(m for m in re.finditer(rf"(?<!\w){re.escape(s)}(?!\w)", text))}  # fmt: skip
-        raw_named = {(" ".join(text[s:e].split()), lab) for s, e, lab in raw if lab in EVAL_LABELS}
-        our_named = {(r["canonical"], r["label"]) for r in rows if r["label"] in EVAL_LABELS}
+        raw_named = {(" ".join(text[s:e].split()), lab) for s, e, lab in raw if lab in labels}
+        rows = [{**r, "label": COARSE.get(r["label"], "MISC")} for r in rows] if coarse else rows
+        our_named = {(r["canonical"], r["label"]) for r in rows if r["label"] in labels}
         per_page.append((rows, want_named, ignored_forms))
         for who, got in (("spacy", raw_named), ("newsetl", our_named)):
-            score_named(got, want_named, ignored_forms, named[who])
+            score_named(got, want_named, ignored_forms, named[who], labels)
     # The cross-article alias table, learned from these pages' own mentions as the catalog learns it
     evidence = Counter()
     label_counts = Counter()
@@ -215,8 +235,8 @@ def evaluate_entities(gold: list[dict]) -> dict:
     named["newsetl + aliases"] = defaultdict(lambda: [0, 0, 0])
     for rows, want_named, ignored_forms in per_page:
         got = {(table[r["canonical"]]["canonical"], table[r["canonical"]]["label"]) if r["canonical"] in table
-               else (r["canonical"], r["label"]) for r in rows if r["label"] in EVAL_LABELS}  # fmt: skip
-        score_named(got, want_named, ignored_forms, named["newsetl + aliases"])
+               else (r["canonical"], r["label"]) for r in rows if r["label"] in labels}  # fmt: skip
+        score_named(got, want_named, ignored_forms, named["newsetl + aliases"], labels)
     return {
         "model": model_label(nlp),
         "pages": len(pages),
@@ -225,9 +245,41 @@ def evaluate_entities(gold: list[dict]) -> dict:
     }
 
 
+ENTITY_SETS = (
+    # (title, language, fresh, coarse labels, model)
+    ("English pages written with the rules", "en", False, False, MODEL),
+    ("English pages written after the rules, without looking at them", "en", True, False, MODEL),
+    ("French pages written after the rules", "fr", True, True, "fr_core_news_sm"),
+)
+
+
+def entity_table(e: dict) -> list[str]:
+    labels = [k for k in e["mentions"]["newsetl"] if k != "all"]
+    lines = [
+        "",
+        f"## Entities: {e['title']} ({e['pages']} pages, {e['model']})",
+        "",
+        "Mentions over headline and text: exact span and label"
+        + (" (places as LOC, the French pipeline's scheme; nationalities not scored)" if e["coarse"] else "")
+        + ". Named: the (canonical name, label) pairs an article yields, which is what `entity_daily` counts; "
+        "for raw spaCy the name is the span's text.",
+        "",
+        "| label | mentions: spaCy P / R / F1 | mentions: newsetl P / R / F1 | named: spaCy F1 | named: newsetl F1 "
+        "| named: + aliases F1 |",
+        "|---|---|---|---|---|---|",
+    ]
+    for label in (*labels, "all"):
+        ms, mn = e["mentions"]["spacy"][label], e["mentions"]["newsetl"][label]
+        ns, nn, na = (e["named"][who][label] for who in ("spacy", "newsetl", "newsetl + aliases"))
+        lines.append(
+            f"| {label} | {ms['precision']} / {ms['recall']} / **{ms['f1']}** | {mn['precision']} / {mn['recall']} / "
+            f"**{mn['f1']}** | {ns['f1']} | {nn['f1']} | {na['f1']} |"
+        )
+    return lines
+
+
 def markdown(r: dict) -> str:
     q, n, t = r["quality"], r["quality"]["newsetl"], r["quality"]["trafilatura"]
-    e = r["entities"]
 
     def pct(x):
         return "–" if x is None else f"{x:.3f}"
@@ -260,22 +312,9 @@ def markdown(r: dict) -> str:
         "",
         "Date sources chosen: " + ", ".join(f"{k or 'undateable'} {v}" for k, v in q["date_sources"].items()) + ".",
         "",
-        f"## Entities ({e['pages']} English pages, {e['model']})",
-        "",
-        "Mentions: exact span and label. Named: the (canonical name, label) pairs an article yields, which is "
-        "what `entity_daily` counts; for raw spaCy the name is the span's text.",
-        "",
-        "| label | mentions: spaCy P / R / F1 | mentions: newsetl P / R / F1 | named: spaCy F1 | named: newsetl F1 "
-        "| named: + aliases F1 |",
-        "|---|---|---|---|---|---|",
     ]
-    for label in (*EVAL_LABELS, "all"):
-        ms, mn = e["mentions"]["spacy"][label], e["mentions"]["newsetl"][label]
-        ns, nn, na = (e["named"][who][label] for who in ("spacy", "newsetl", "newsetl + aliases"))
-        lines.append(
-            f"| {label} | {ms['precision']} / {ms['recall']} / **{ms['f1']}** | {mn['precision']} / {mn['recall']} / "
-            f"**{mn['f1']}** | {ns['f1']} | {nn['f1']} | {na['f1']} |"
-        )
+    for e in r["entities"]:
+        lines += entity_table(e)
     if q["failures"]:
         lines += ["", "Articles newsetl refused: " + "; ".join(q["failures"])]
     return "\n".join(lines) + "\n"
@@ -288,7 +327,10 @@ def main() -> None:
         "extractor": EXTRACTOR,
         "when": datetime.now().astimezone().isoformat(timespec="seconds"),
         "quality": evaluate(gold, HERE / "pages"),
-        "entities": evaluate_entities(gold),
+        "entities": [
+            {"title": title, "coarse": coarse, **evaluate_entities(gold, model, language, fresh, coarse)}
+            for title, language, fresh, coarse, model in ENTITY_SETS
+        ],
     }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "quality.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")

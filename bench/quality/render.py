@@ -15,6 +15,8 @@ from dateutil import parser as date_parser
 
 from bench.quality.spec import A
 from bench.quality.specs_en import ARTICLES
+from bench.quality.specs_fresh_en import FRESH_EN
+from bench.quality.specs_fresh_fr import FRESH_FR
 from bench.quality.specs_other import OTHER
 
 HERE = Path(__file__).parent
@@ -228,11 +230,12 @@ def gold_record(a: A) -> dict:
         "declared_language": a.declared or a.lang,
         "entities": [list(e) for e in a.ents],
         "syndicated_from": a.syndicated_from,
+        "fresh": a.fresh,
     }
 
 
 def all_specs() -> list[A]:
-    return ARTICLES + OTHER
+    return ARTICLES + OTHER + FRESH_EN + FRESH_FR
 
 
 def main() -> None:

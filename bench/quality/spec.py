@@ -31,6 +31,7 @@ class A:
     related_dates: bool = False  # a sidebar of other stories with their dates
     listing_of: list["A"] | None = None  # listing pages: the stories listed
     syndicated_from: str | None = None
+    fresh: bool = False  # written by hand after the entity rules, without looking at them (specs_fresh_*.py)
 
     def copy(self, **changes) -> "A":
         return dataclasses.replace(self, **changes)
