@@ -253,14 +253,14 @@ class _Walk:
         )
         return False
 
-    def listing(self, folder: Path, once: bool) -> list[os.DirEntry]:
+    def listing(self, folder: Path, once: bool) -> list[os.DirEntry] | None:
         """A directory's entries, sorted by name. With `once`, a directory entered before (by device and
-        inode: a cycle, or a second link to it) gives none: the walks that can go deeper without end use it."""
+        inode: a cycle, or a second link to it) gives None: the walks that can go deeper without end use it."""
         try:
             if once:
                 info = folder.stat()
                 if (info.st_dev, info.st_ino) in self.entered:
-                    return []
+                    return None
                 self.entered.add((info.st_dev, info.st_ino))
             with os.scandir(folder) as entries:
                 return sorted(entries, key=lambda e: e.name)
@@ -284,7 +284,7 @@ class _Walk:
 
     def html_files(self, folder: Path) -> Iterator[Path]:
         """HTML files under a folder, recursively."""
-        for entry in self.listing(folder, once=True):
+        for entry in self.listing(folder, once=True) or []:
             path = folder / entry.name
             if not self.allowed(path):
                 continue
@@ -300,13 +300,16 @@ class _Walk:
             return
         head, rest = parts[0], parts[1:]
         if head == "**":
+            entries = self.listing(folder, once=True)
+            if entries is None:  # entered before, through another link: matched there
+                return
             yield from self.match(folder, rest)
-            for entry in self.listing(folder, once=True):
+            for entry in entries:
                 path = folder / entry.name
                 if entry.name[0] != "." and entry.is_dir() and self.allowed(path):
                     yield from self.match(path, parts)
         elif glob.has_magic(head):
-            for entry in self.listing(folder, once=False):  # one part of the pattern: no deeper than it
+            for entry in self.listing(folder, once=False) or []:  # one part of the pattern: no deeper than it
                 if not fnmatch.fnmatchcase(entry.name, head) or (entry.name[0] == "." and head[0] != "."):
                     continue
                 path = folder / entry.name

@@ -146,6 +146,9 @@ def test_a_link_cycle_under_a_recursive_glob_ends(tmp_path):
     check_inputs([pattern])  # before the flow starts: no task timeout would apply
     pages, failures = local_pages([pattern], follow_symlinks=True)  # even when links are followed
     assert [Path(p["final_url"]).name for p in pages] == ["page.html"] and failures == {}
+    os.mkfifo(folder / "a" / "b" / "pipe.html")
+    pages, failures = local_pages([pattern])
+    assert list(failures.values()) == ["not_a_file"]  # once, not again through each link to its folder
     assert time.monotonic() - t0 < 10
 
 
