@@ -84,7 +84,7 @@ class Settings(BaseSettings):
         60.0, ge=0, description="seconds one page's extraction may take (in a child process); 0: no limit, in process"
     )
     extract_memory: float = Field(
-        512,  # the child idles at ~130 MiB; real pages peaked at 172 MiB, 2.8 MB of them joined at 188 (bench/limits.py)
+        512,  # the child idles at ~130 MiB; real pages peaked at 172, 2.8 MB of them joined at 188 (bench/limits.py)
         ge=0,
         description="MiB the extraction child may hold while it extracts a page; past it the page fails "
         "(extract:memory); 0: no limit (needs NEWSETL_EXTRACT_TIMEOUT > 0)",
