@@ -92,6 +92,10 @@ def run(
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow hosts on loopback and private networks (intranets).")
     ] = False,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option("--follow-symlinks", help="Read files that links in an input folder or glob point to outside it."),
+    ] = False,
     runner: Annotated[
         str | None,
         typer.Option(help="Where extraction and entities run: 'local' (this process) or 'dask' (env NEWSETL_RUNNER)."),
@@ -159,7 +163,8 @@ def run(
         _fail(str(exc), debug, 2)
     except ValueError as exc:
         _fail(f"bad setting: {exc}", debug, 2)
-    options = {k: True for k, v in (("refetch", refetch), ("allow_private", allow_private)) if v}
+    flags = (("refetch", refetch), ("allow_private", allow_private), ("follow_symlinks", follow_symlinks))
+    options = {k: True for k, v in flags if v}
     options.update({k: v for k, v in (("runner", runner), ("workers", workers), ("dask_address", dask_address)) if v})
     _root(settings, debug)  # a bad warehouse location is a one-line error before Prefect starts
     apply_prefect_defaults(quiet_logs=not debug)

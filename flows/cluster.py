@@ -31,9 +31,9 @@ WARM_UP_PAGE = (
 class Preload(WorkerPlugin):
     """Loads what the tasks need once per worker, when the worker starts (or joins a running cluster)."""
 
-    def __init__(self, models: dict[str, str], extract_timeout: float) -> None:
+    def __init__(self, models: dict[str, str], extract_timeout: float, extract_memory: float = 0) -> None:
         self.models = dict(models)
-        self.extract_timeout = extract_timeout
+        self.extract_timeout, self.extract_memory = extract_timeout, extract_memory
 
     def setup(self, worker) -> None:
         from datetime import UTC, datetime
@@ -51,7 +51,7 @@ class Preload(WorkerPlugin):
                 logging.getLogger("newsetl").warning(str(exc))
         kwargs = {"url": "https://warm-up.invalid/a", "fetched_at": datetime.now(UTC), "content_type": "text/html"}
         if self.extract_timeout:
-            limited_extractor(self.extract_timeout).extract(WARM_UP_PAGE.encode(), **kwargs)
+            limited_extractor(self.extract_timeout, self.extract_memory).extract(WARM_UP_PAGE.encode(), **kwargs)
         else:
             extract_article(WARM_UP_PAGE.encode(), **kwargs)
 
@@ -85,5 +85,6 @@ def dask_task_runner(settings: Settings) -> Iterator:
     # worker's memory here is bounded by a batch anyway. Unset for the local cluster (docs/distributed.md).
     with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}), runner:
         # Registered on the scheduler, the plugin also sets up workers that join later.
-        runner.client.register_plugin(Preload(settings.models, settings.extract_timeout), name=PLUGIN_NAME)
+        preload = Preload(settings.models, settings.extract_timeout, settings.extract_memory)
+        runner.client.register_plugin(preload, name=PLUGIN_NAME)
         yield runner

@@ -9,20 +9,27 @@ call):
 - retries with exponential backoff and jitter on connect errors, timeouts, broken connections, 408, 429 and
   5xx; Retry-After honoured (capped), and a wait applies to the whole host, not just one URL;
 - a host that keeps failing is parked for the rest of the run: its remaining URLs become failure rows;
-- connect, read and total timeouts; the body is streamed and aborted past the size cap, and compressed bodies
-  are inflated here with an output cap (a gzip bomb costs at most the cap);
+- connect, read and total timeouts per response, and one deadline per URL (`url_timeout`) over all its
+  attempts, retry waits and redirect hops, so a slow server cannot multiply it; the body is streamed and
+  aborted past the size cap, and compressed bodies are inflated here with an output cap (a gzip bomb costs
+  at most the cap);
 - redirects followed by hand, so every hop is checked (scheme, address) and logged;
 - only http(s), and hosts that resolve to loopback, private, link-local, multicast or reserved addresses
-  are refused unless `allow_private` (the address is checked once per host per run, so a DNS answer that
-  changes in between is not caught).
+  are refused unless `allow_private`. A host is resolved once per run, and connections go to the addresses
+  that were checked, never to a fresh DNS answer (`PinnedTransport`), so DNS rebinding cannot reach a private
+  address; TLS still verifies, and SNI and Host still name, the host of the URL.
 
 Every HTTP request becomes a `fetch_log` row; every URL asked for ends as a `Fetched` or a `Failure`.
 """
 
 import asyncio
+import functools
 import ipaddress
+import os
 import random
+import re
 import socket
+import ssl
 import time
 import zlib
 from collections import Counter, defaultdict, deque
@@ -32,6 +39,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
 from protego import Protego
 
@@ -43,6 +51,7 @@ from transforms.urls import http_url
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 REDIRECTS = {301, 302, 303, 307, 308}
 RETRY_STATUSES = {408, 429, 500, 502, 503, 504}
+_ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,7 @@ class Policy:
     connect_timeout: float = 10.0
     read_timeout: float = 20.0
     total_timeout: float = 60.0
+    url_timeout: float = 120.0  # one URL: every attempt, retry wait and redirect hop
     max_bytes: int = 3_000_000
     max_redirects: int = 5
     retries: int = 2
@@ -104,6 +114,7 @@ class HostState:
     robots_done: bool = False
     address_error: str | None = None
     address_done: bool = False
+    addresses: list[str] = field(default_factory=list)  # what the name resolved to and was checked: connect here
 
 
 class _Transient(Exception):
@@ -127,7 +138,7 @@ def _retry_after(value: str | None) -> float | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if _ASCII_DIGITS.fullmatch(value):  # not str.isdigit: it takes '²', which float() refuses
         return float(value)
     try:
         return max(0.0, (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds())
@@ -140,6 +151,81 @@ def _public(address: str) -> bool:
     return not (
         ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast or ip.is_reserved or ip.is_unspecified
     )
+
+
+async def resolve(host: str, port: int) -> list[str]:
+    """The addresses a host name resolves to, in the resolver's order (the one place the crawler asks DNS)."""
+    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return list(dict.fromkeys(info[4][0] for info in infos))
+
+
+class _PinnedBackend(httpcore.AsyncNetworkBackend):
+    """httpcore's network backend, but a TCP connection goes to an address the crawler checked for the host
+    (`addresses(host, port)`), never to what a new DNS lookup would say. TLS is started by httpcore on the
+    stream this returns, with the URL's host as SNI and for certificate checks."""
+
+    def __init__(self, addresses) -> None:
+        self._addresses = addresses
+        self._inner = httpcore.AnyIOBackend()
+
+    async def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        error: Exception | None = None
+        for address in await self._addresses(host, port):
+            try:
+                return await self._inner.connect_tcp(address, port, timeout, local_address, socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:  # the next address, as a resolver would
+                error = exc
+        raise error or httpcore.ConnectError(f"{host}: no address to connect to")
+
+    async def connect_unix_socket(self, path, timeout=None, socket_options=None):
+        raise httpcore.ConnectError("unix sockets are not fetched")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)
+
+
+@functools.lru_cache(maxsize=4)
+def _ssl_context(cert_file: str | None, cert_dir: str | None) -> ssl.SSLContext:
+    """httpx's verifying context (certifi, or SSL_CERT_FILE / SSL_CERT_DIR), made once: making one loads the
+    CA bundle, ~110 ms, which every batch and every group of sitemaps would otherwise pay."""
+    return httpx.create_ssl_context()
+
+
+class PinnedTransport(httpx.AsyncHTTPTransport):
+    """httpx's transport over `_PinnedBackend`: the checked address is the connected address."""
+
+    def __init__(self, addresses, limits: httpx.Limits) -> None:
+        super().__init__(limits=limits)
+        self._pool = httpcore.AsyncConnectionPool(
+            ssl_context=_ssl_context(os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR")),
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=_PinnedBackend(addresses),
+        )
+
+
+@dataclass
+class _Budget:
+    """One URL's time (`url_timeout`): it starts when its first request is sent (a wait for the host's turn
+    before that is politeness, not the URL's), and ends every attempt, retry wait and hop still going."""
+
+    seconds: float
+    scope: asyncio.Timeout | None = None
+    started: float | None = None
+
+    def start(self) -> None:
+        if self.started is None and self.scope is not None:
+            self.started = asyncio.get_running_loop().time()
+            self.scope.reschedule(self.started + self.seconds)
+
+    def left(self) -> float:
+        if self.started is None:
+            return self.seconds
+        return self.started + self.seconds - asyncio.get_running_loop().time()
+
+    def expired(self) -> bool:
+        return self.scope is not None and self.scope.expired()
 
 
 def run_sync(coro):
@@ -188,6 +274,7 @@ class Crawler:
         self._slots = asyncio.Semaphore(p.concurrency)
         self._pacing: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._robots_locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._address_locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._send_locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         timeout = httpx.Timeout(p.connect_timeout, read=p.read_timeout, write=p.read_timeout, pool=None)
         limits = httpx.Limits(max_connections=p.concurrency * 2, max_keepalive_connections=p.concurrency * 2)
@@ -196,7 +283,10 @@ class Crawler:
             "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
             "Accept-Encoding": "gzip, deflate",
         }
-        async with httpx.AsyncClient(timeout=timeout, limits=limits, headers=headers, follow_redirects=False) as client:
+        transport = PinnedTransport(self._connect_to, limits)
+        async with httpx.AsyncClient(
+            timeout=timeout, headers=headers, follow_redirects=False, transport=transport, trust_env=False
+        ) as client:
 
             async def worker(queue: deque[int]) -> None:
                 while queue:
@@ -211,20 +301,40 @@ class Crawler:
 
     async def _fetch(self, client: httpx.AsyncClient, request: Request) -> Fetched | Failure:
         p = self.policy
+        budget = _Budget(p.url_timeout)
+        try:
+            async with asyncio.timeout(None) as budget.scope:
+                return await self._attempts(client, request, budget)
+        except TimeoutError:
+            if not budget.expired():
+                raise
+            self._failed_in_row(self._host(host_key(request.url)), "url_timeout")
+            return Failure(
+                request.url,
+                "fetch",
+                "url_timeout",
+                f"not fetched within the {p.url_timeout:g} s one URL may take (retries and redirects included)",
+            )
+
+    def _failed_in_row(self, hs: HostState, reason: str) -> None:
+        hs.failures_in_row += 1
+        if hs.failures_in_row >= self.policy.park_after and hs.parked is None:
+            hs.parked = f"parked after {hs.failures_in_row} failed URLs in a row (last: {reason})"
+            self.counts["hosts_parked"] += 1
+
+    async def _attempts(self, client: httpx.AsyncClient, request: Request, budget: _Budget) -> Fetched | Failure:
+        p = self.policy
         hs = self._host(host_key(request.url))
         for attempt in range(1, p.retries + 2):
             try:
-                return await self._follow(client, request, attempt)
+                return await self._follow(client, request, attempt, budget)
             except _Permanent as exc:
                 if exc.reason not in ("host_parked", "robots_disallowed", "robots_unreachable", "private_address"):
                     hs.failures_in_row = 0  # the host answered
                 return Failure(request.url, "fetch", exc.reason, exc.detail)
             except _Transient as exc:
                 if attempt > p.retries:
-                    hs.failures_in_row += 1
-                    if hs.failures_in_row >= p.park_after and hs.parked is None:
-                        hs.parked = f"parked after {hs.failures_in_row} failed URLs in a row (last: {exc.reason})"
-                        self.counts["hosts_parked"] += 1
+                    self._failed_in_row(hs, exc.reason)
                     return Failure(request.url, "fetch", exc.reason, f"{exc.detail} (after {attempt} attempts)")
                 if exc.retry_after is not None and exc.retry_after > p.max_retry_after:
                     return Failure(
@@ -236,12 +346,21 @@ class Crawler:
                 delay = exc.retry_after
                 if delay is None:
                     delay = p.backoff * 2 ** (attempt - 1) * (1 + random.random() * 0.5)
+                if delay >= budget.left():  # waiting would only end in the URL's deadline
+                    self._failed_in_row(hs, exc.reason)
+                    return Failure(
+                        request.url,
+                        "fetch",
+                        exc.reason,
+                        f"{exc.detail} (after {attempt} attempts; a retry in {delay:.1f} s would pass the "
+                        f"{p.url_timeout:g} s one URL may take)",
+                    )
                 # The wait applies to the host: the other workers on it hold back too.
                 hs.next_start = max(hs.next_start, time.monotonic() + delay)
                 self.counts["retries"] += 1
         raise AssertionError("unreachable")
 
-    async def _follow(self, client: httpx.AsyncClient, request: Request, attempt: int) -> Fetched:
+    async def _follow(self, client: httpx.AsyncClient, request: Request, attempt: int, budget: _Budget) -> Fetched:
         p = self.policy
         url, seen = request.url, []
         for hop in range(p.max_redirects + 1):
@@ -257,7 +376,7 @@ class Crawler:
             await self._check_address(hs, url)
             if request.kind != "robots" and p.respect_robots:
                 await self._check_robots(client, key, hs, url)
-            status, headers, body = await self._request(client, key, hs, url, request, attempt, hop)
+            status, headers, body = await self._request(client, key, hs, url, request, attempt, hop, budget)
             if status in REDIRECTS and headers.get("location"):
                 target = http_url(headers["location"], url)
                 if target is None:
@@ -277,24 +396,39 @@ class Crawler:
         raise _Permanent("too_many_redirects", f"more than {p.max_redirects} redirects")
 
     async def _check_address(self, hs: HostState, url: str) -> None:
-        if not hs.address_done:
-            hs.address_done = True
-            parts = urlsplit(url)
-            try:
-                infos = await asyncio.get_running_loop().getaddrinfo(
-                    parts.hostname, parts.port or 80, type=socket.SOCK_STREAM
-                )
-                addresses = sorted({info[4][0] for info in infos})
-                if not self.policy.allow_private and not all(_public(a) for a in addresses):
-                    hs.address_error = (
-                        f"{parts.hostname} resolves to a non-public address ({', '.join(addresses)}); "
-                        "allow it with --allow-private"
-                    )
-            except (OSError, UnicodeError, ValueError) as exc:
-                hs.address_error = f"{parts.hostname}: name does not resolve ({exc})"
+        parts = urlsplit(url)
+        # One check per host, and the host's other workers wait for it: none may go ahead on a check begun
+        # and not yet finished.
+        async with self._address_locks[host_key(url)]:
+            if not hs.address_done:
+                try:
+                    addresses = await resolve(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+                    if not addresses:
+                        raise ValueError("no address")
+                    if not self.policy.allow_private and not all(_public(a) for a in addresses):
+                        hs.address_error = (
+                            f"{parts.hostname} resolves to a non-public address ({', '.join(sorted(addresses))}); "
+                            "allow it with --allow-private"
+                        )
+                    else:
+                        hs.addresses = addresses
+                except (OSError, UnicodeError, ValueError) as exc:
+                    hs.address_error = f"{parts.hostname}: name does not resolve ({exc})"
+                hs.address_done = True
         if hs.address_error:
             reason = "private_address" if "non-public" in hs.address_error else "dns_error"
             raise _Permanent(reason, hs.address_error)
+
+    async def _connect_to(self, host: str, port: int) -> list[str]:
+        """Where a connection to host:port may go: the addresses checked for it. A host the fetch path has
+        not checked (a name spelled differently in the URL) is checked here, the same way."""
+        hs = self._host(f"{host.lower()}:{port}")
+        if not hs.address_done:
+            await self._check_address(hs, f"http://{host}:{port}/" if ":" not in host else f"http://[{host}]:{port}/")
+        if hs.address_error:
+            reason = "private_address" if "non-public" in hs.address_error else "dns_error"
+            raise _Permanent(reason, hs.address_error)
+        return hs.addresses
 
     async def _check_robots(self, client: httpx.AsyncClient, key: str, hs: HostState, url: str) -> None:
         async with self._robots_locks[key]:
@@ -347,9 +481,10 @@ class Crawler:
             if self.sends is not None:
                 self.sends.append((key, hs.last_sent))
 
-    async def _request(self, client, key, hs, url, request, attempt, hop) -> tuple[int, dict[str, str], bytes]:
+    async def _request(self, client, key, hs, url, request, attempt, hop, budget) -> tuple[int, dict[str, str], bytes]:
         p = self.policy
         await self._acquire(key, hs)
+        budget.start()
 
         async def trace(event: str, info: dict) -> None:
             if event.endswith("send_request_headers.started"):
@@ -381,6 +516,9 @@ class Crawler:
                     return status, got, body
         except (_Permanent, _Transient) as exc:
             error = exc.reason
+            raise
+        except asyncio.CancelledError:
+            error = "url_timeout" if budget.expired() else "cancelled"
             raise
         except TimeoutError as exc:
             error = "total_timeout"
@@ -433,7 +571,7 @@ class Crawler:
 
     async def _read_body(self, response: httpx.Response, headers: dict[str, str], cap: int) -> bytes:
         declared = headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > cap:
+        if _ASCII_DIGITS.fullmatch(declared) and int(declared) > cap:
             raise _Permanent("too_large", f"Content-Length {int(declared):,} is over the {cap:,}-byte limit")
         encoding = headers.get("content-encoding", "identity").lower().strip()
         if encoding in ("gzip", "x-gzip", "deflate"):

@@ -8,6 +8,8 @@ published, and rebuilt from the `pages` table when the file is missing, so losin
 data.
 """
 
+import functools
+import logging
 import sqlite3
 import threading
 from collections.abc import Iterable
@@ -20,6 +22,7 @@ from transforms.urls import canonical_url
 from warehouse import writer
 
 STATE_DIR = "_state"
+_log = logging.getLogger("newsetl")
 STATE_FILE = "crawl.sqlite"
 # Outcomes after which a URL is not fetched again unless --refetch: it is stored, or the site said it is gone.
 DONE = ("page", "not_modified", "gone")
@@ -66,24 +69,92 @@ class Visit:
     body_sha256: str | None = None
 
 
+def _damage(exc: sqlite3.DatabaseError) -> bool:
+    """Whether an error says the file is damaged (not a lock, a full disk or a read-only folder)."""
+    text = str(exc).lower()
+    return type(exc) is sqlite3.DatabaseError or any(
+        sign in text for sign in ("malformed", "not a database", "corrupt", "no such table")
+    )
+
+
+def _set_aside(path: Path, exc: Exception) -> None:
+    """Move a damaged state (and its WAL files) to `crawl.sqlite.broken-<time>`, for whoever wants to look."""
+    aside = path.with_name(f"{path.name}.broken-{datetime.now(UTC):%Y%m%dT%H%M%S%f}")
+    for suffix in ("", "-wal", "-shm"):
+        part = path.with_name(path.name + suffix)
+        if part.exists():
+            part.replace(aside.with_name(aside.name + suffix))
+    _log.warning("crawl state %s is damaged (%s): moved to %s, rebuilding it from the pages table", path, exc, aside)
+
+
+def _healing(method):
+    """A state method that, when the file turns out damaged, heals the state (see CrawlState._heal) and runs
+    once more."""
+
+    @functools.wraps(method)
+    def run(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            with self._lock:
+                if not self._heal(exc):
+                    raise
+            return method(self, *args, **kwargs)
+
+    return run
+
+
 class CrawlState:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, root: Path | None = None):
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.path = path
-        self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(SCHEMA)
+        self.path, self.root = path, root
+        self._lock = threading.RLock()
+        self._connect()
+
+    def _connect(self) -> None:
+        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(SCHEMA)
+        except sqlite3.DatabaseError:
+            self._db.close()
+            raise
 
     @classmethod
     def open(cls, root: Path) -> "CrawlState":
+        """The state beside the warehouse; rebuilt from `pages` when it is missing or damaged (see `_heal`)."""
         path = root / STATE_DIR / STATE_FILE
         fresh = not path.exists()
-        state = cls(path)
+        try:
+            state = cls(path, root)
+            state._probe()
+        except sqlite3.DatabaseError as exc:
+            if not _damage(exc):
+                raise
+            _set_aside(path, exc)
+            state, fresh = cls(path, root), True
         if fresh:
             state.rebuild_from_pages(root)
         return state
+
+    def _probe(self) -> None:
+        """Read the schema and a row of each table: a file that is no database (junk, a torn header) fails
+        here. Damage deeper in the file fails the statement that reads it, which then heals the state."""
+        for sql in ("SELECT count(*) FROM sqlite_master", "SELECT * FROM urls LIMIT 1", "SELECT * FROM items LIMIT 1"):
+            self._db.execute(sql).fetchall()
+
+    def _heal(self, exc: sqlite3.DatabaseError) -> bool:
+        """A statement found the file damaged: set it aside, start a new one and rebuild it from `pages`, as
+        after a lost state (this costs refetches, never data). False when the state cannot heal (no warehouse
+        root known, or the error is not damage: a lock, a full disk)."""
+        if self.root is None or not _damage(exc):
+            return False
+        self._db.close()
+        _set_aside(self.path, exc)
+        self._connect()
+        self.rebuild_from_pages(self.root)
+        return True
 
     def rebuild_from_pages(self, root: Path) -> int:
         """Fill an empty state from the pages table (HTTP pages only); returns the URLs recorded."""
@@ -106,16 +177,19 @@ class CrawlState:
                 found.update(k for (k,) in self._db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk))
         return found
 
+    @_healing
     def done(self, urls: Iterable[str]) -> set[str]:
         """The URLs among `urls` already stored (or gone) from earlier runs."""
         keys = {url_key(u): u for u in urls}
         sql = f"SELECT url_key FROM urls WHERE url_key IN ({{marks}}) AND outcome IN {DONE}"
         return {keys[k] for k in self._present(sql, list(keys))}
 
+    @_healing
     def items_done(self, items: Iterable[str]) -> set[str]:
         """The local items (files, WARC records) among `items` already stored by earlier runs."""
         return self._present("SELECT item_key FROM items WHERE item_key IN ({marks})", list(dict.fromkeys(items)))
 
+    @_healing
     def record_items(self, items: Iterable[str]) -> None:
         now = datetime.now(UTC).isoformat()
         rows = [(k, now) for k in items]
@@ -130,6 +204,7 @@ class CrawlState:
                 self._db.execute("ROLLBACK")
                 raise
 
+    @_healing
     def validators(self, url: str) -> Validators | None:
         with self._lock:
             row = self._db.execute("SELECT etag, last_modified FROM urls WHERE url_key = ?", (url_key(url),)).fetchone()
@@ -137,6 +212,7 @@ class CrawlState:
             return None
         return Validators(*row)
 
+    @_healing
     def record(self, visits: Iterable[Visit]) -> None:
         """Upsert visits in one transaction. A 304 keeps the stored validators and body hash."""
         now = datetime.now(UTC).isoformat()
@@ -170,6 +246,7 @@ class CrawlState:
                 self._db.execute("ROLLBACK")
                 raise
 
+    @_healing
     def count(self) -> int:
         with self._lock:
             return self._db.execute("SELECT count(*) FROM urls").fetchone()[0]

@@ -1,11 +1,15 @@
 """Sources -> page references. Feeds and sitemaps are fetched through the crawler (polite, logged,
 conditional); WARC files are indexed without reading bodies; files and URL lists are read locally.
 
-Local sources (files, URL lists, WARC files) can be read lazily with `page_refs`, one file at a time, so a run
-over millions of pages never holds their list: the flow discovers the network sources first, then streams
-the rest."""
+`page_refs` reads every source lazily: the run takes references a batch at a time, so a run over millions of
+pages never holds their list. A sitemap source is read a few sitemaps at a time (`SITEMAPS_AT_ONCE`), each
+sitemap's entries handed on before the next is fetched; its queue of child sitemaps holds at most
+`max_sitemaps` URLs, and children past that are counted (`sitemaps_over_limit`) and reported once per source
+(`sitemap_limit`). Memory is then bounded by a batch of references, a few sitemap bodies and one sitemap's
+entries, not by the number of sitemaps. Entries with no http(s) URL are counted per listing and reported
+once per listing (`bad_url`)."""
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -14,20 +18,21 @@ from urllib.parse import urlsplit
 from flows import warc
 from flows.crawler import Crawler, Fetched, Request
 from flows.crawlstate import CrawlState, Visit
-from flows.sources import BadRef, PageRef, Source, iter_local_refs, paths
+from flows.sources import BadRef, PageRef, Source, iter_local_refs, paths, printable
 from transforms.feeds import (
     Listed,
     ListingError,
     feed_links,
     gunzip,
     looks_like_feed,
-    parse_feed,
     parse_sitemap,
+    read_feed,
     robots_sitemaps,
 )
 from transforms.text import sha256_hex
 
 MAX_SITEMAP_DEPTH = 3
+SITEMAPS_AT_ONCE = 2  # fetched together (a host's default per_host): at most this many bodies held at once
 LOCAL_KINDS = ("files", "urls", "warc")  # read without the network
 
 
@@ -48,24 +53,35 @@ class Limits:
 def discover(
     sources: list[Source], *, crawler: Crawler | None, state: CrawlState | None, limits: Limits = Limits()
 ) -> Discovery:
-    """Every source's page references, as lists."""
+    """Every source's page references, as lists (for small inputs and tests; a run uses `page_refs`)."""
     found = Discovery()
-    for source in sources:
-        try:
-            _discover_one(source, crawler, state, limits, found)
-        except Exception as exc:  # one source that breaks (a bug, a parser's surprise) must not stop the others
-            _broken(source, exc, found)
+    found.refs = list(page_refs(found, sources, crawler=crawler, state=state, limits=limits))
     return found
 
 
-def page_refs(found: Discovery, local: list[Source]) -> Iterator[PageRef]:
-    """What discovery found, then the page references of local sources, lazily: a WARC file is indexed when
-    the run reaches it. Bad references and counts go to `found` as they are met."""
+def page_refs(
+    found: Discovery,
+    sources: list[Source],
+    *,
+    crawler: Crawler | None = None,
+    state: CrawlState | None = None,
+    limits: Limits = Limits(),
+    follow_symlinks: bool = False,
+) -> Iterator[PageRef]:
+    """The page references of `found.refs`, then of each source in turn, lazily: a feed or sitemap is fetched,
+    and a WARC file indexed, when the run reaches it. Bad references and counts go to `found` as they are met."""
     yield from found.refs
-    for source in local:
+    for source in sources:
         try:
-            yield from _local(source, found)
-        except Exception as exc:
+            if source.kind in LOCAL_KINDS:
+                yield from _local(source, found, follow_symlinks)
+            elif crawler is None:
+                raise ValueError("feeds and sitemaps need a crawler")
+            elif source.kind == "feed":
+                yield from _feed(source, crawler, state, found)
+            else:
+                yield from _sitemap(source, crawler, state, limits, found)
+        except Exception as exc:  # one source that breaks (a bug, a parser's surprise) must not stop the others
             _broken(source, exc, found)
 
 
@@ -74,30 +90,19 @@ def _broken(source: Source, exc: Exception, found: Discovery) -> None:
     found.bad.append(BadRef(where, "discover_error", f"source {source.name}: {type(exc).__name__}: {exc}"))
 
 
-def _local(source: Source, found: Discovery) -> Iterator[PageRef]:
+def _local(source: Source, found: Discovery, follow_symlinks: bool = False) -> Iterator[PageRef]:
     if source.kind == "warc":
-        yield from _warc(source, found)
+        yield from _warc(source, found, follow_symlinks)
     else:
-        yield from iter_local_refs(source, found.bad)
+        yield from iter_local_refs(source, found.bad, follow_symlinks)
 
 
-def _discover_one(source: Source, crawler, state, limits: Limits, found: Discovery) -> None:
-    if source.kind in LOCAL_KINDS:
-        found.refs += _local(source, found)
-    elif crawler is None:
-        raise ValueError("feeds and sitemaps need a crawler")
-    elif source.kind == "feed":
-        _feed(source, crawler, state, found)
-    else:
-        _sitemap(source, crawler, state, limits, found)
-
-
-def _warc(source: Source, found: Discovery) -> Iterator[PageRef]:
-    for path in paths(source.path):
+def _warc(source: Source, found: Discovery, follow_symlinks: bool = False) -> Iterator[PageRef]:
+    for path in paths(source.path, found.bad, follow_symlinks):
         try:
             records, skipped = warc.index(path)
         except warc.WarcError as exc:
-            found.bad.append(BadRef(str(path), "warc_unreadable", str(exc)))
+            found.bad.append(BadRef(printable(str(path)), "warc_unreadable", str(exc)))
             continue
         found.counts["warc_records"] += len(records)
         found.bad += [BadRef(uri, reason, detail) for uri, reason, detail in skipped]
@@ -138,14 +143,29 @@ def _fresh(listed: Listed, since) -> bool:
     return since is None or listed.published_at is None or listed.published_at.date() >= since
 
 
-def _add_entries(found: Discovery, source: Source, entries: list[Listed], via: str, listing_url: str) -> None:
-    kept = [e for e in entries if _fresh(e, source.since)]
+def _entries(found: Discovery, source: Source, listing, via: str, listing_url: str) -> Iterator[PageRef]:
+    """A feed's or sitemap's entries as page references (those dated before `since` counted, not kept), and
+    its entries with no http(s) URL counted and reported in one row."""
+    entries = listing.entries
     found.counts[f"{via}_entries"] += len(entries)
-    found.counts[f"{via}_entries_too_old"] += len(entries) - len(kept)
-    found.refs += [PageRef("url", e.url, source.name, listed=e, listed_via=via, listed_in=listing_url) for e in kept]
+    if listing.unusable:
+        found.counts[f"{via}_entries_no_http_url"] += listing.unusable
+        found.bad.append(
+            BadRef(
+                listing_url,
+                "bad_url",
+                f"{via}: {listing.unusable:,} entries with no http(s) URL, not fetched "
+                f"(the first: {listing.unusable_example!r})",
+            )
+        )
+    for entry in entries:
+        if _fresh(entry, source.since):
+            yield PageRef("url", entry.url, source.name, listed=entry, listed_via=via, listed_in=listing_url)
+        else:
+            found.counts[f"{via}_entries_too_old"] += 1
 
 
-def _feed(source: Source, crawler: Crawler, state: CrawlState | None, found: Discovery) -> None:
+def _feed(source: Source, crawler: Crawler, state: CrawlState | None, found: Discovery) -> Iterator[PageRef]:
     now = datetime.now(UTC)
     pending, tried = [source.url], set()
     while pending:
@@ -161,18 +181,20 @@ def _feed(source: Source, crawler: Crawler, state: CrawlState | None, found: Dis
                 pending += links
                 continue
             try:
-                entries = parse_feed(result.body, result.final_url, now)
+                feed = read_feed(result.body, result.final_url, now)
             except ListingError as exc:
                 found.bad.append(BadRef(url, exc.reason, exc.detail))
                 continue
             found.counts["feeds_read"] += 1
             found.listings.append(_listing_visit(result, "feed"))
-            _add_entries(found, source, entries, "feed", url)
+            yield from _entries(found, source, feed, "feed", url)
 
 
-def _sitemap(source: Source, crawler: Crawler, state: CrawlState | None, limits: Limits, found: Discovery) -> None:
+def _sitemap(
+    source: Source, crawler: Crawler, state: CrawlState | None, limits: Limits, found: Discovery
+) -> Iterator[PageRef]:
     now = datetime.now(UTC)
-    level = [source.url]
+    first = [source.url]
     if urlsplit(source.url).path in ("/robots.txt", "", "/"):
         parts = urlsplit(source.url)
         robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
@@ -180,17 +202,30 @@ def _sitemap(source: Source, crawler: Crawler, state: CrawlState | None, limits:
         if not isinstance(result, Fetched):
             found.bad.append(BadRef(url, f"sitemap_{result.reason}", f"robots.txt: {result.detail}"))
             return
-        level = robots_sitemaps(result.body.decode("utf-8", errors="replace"), result.final_url)
-        if not level:
+        first = robots_sitemaps(result.body.decode("utf-8", errors="replace"), result.final_url)
+        if not first:
             found.bad.append(BadRef(url, "no_sitemap", "robots.txt names no Sitemap"))
+    # Breadth first, as before; `seen` (queued or read) and the queue stay within max_sitemaps.
     seen: set[str] = set()
-    for depth in range(MAX_SITEMAP_DEPTH + 1):
-        level = [u for u in dict.fromkeys(level) if u not in seen][: max(0, limits.max_sitemaps - len(seen))]
-        if not level:
-            return
-        seen.update(level)
-        children: list[str] = []
-        fetched = _get(crawler, state, level, "sitemap", source, limits.max_sitemap_bytes)
+    queue: deque[tuple[str, int]] = deque()
+    over = 0
+
+    def enqueue(urls: list[str], depth: int) -> None:
+        nonlocal over
+        for child in urls:
+            if child in seen:
+                continue
+            if len(seen) >= limits.max_sitemaps:
+                over += 1
+                continue
+            seen.add(child)
+            queue.append((child, depth))
+
+    enqueue(first, 0)
+    while queue:
+        group = [queue.popleft() for _ in range(min(SITEMAPS_AT_ONCE, len(queue)))]
+        depths = dict(group)
+        fetched = _get(crawler, state, [u for u, _ in group], "sitemap", source, limits.max_sitemap_bytes)
         for url, result in _changed(found, fetched, "sitemap"):
             try:
                 body = result.body
@@ -200,12 +235,32 @@ def _sitemap(source: Source, crawler: Crawler, state: CrawlState | None, limits:
             except ListingError as exc:
                 found.bad.append(BadRef(url, exc.reason, exc.detail))
                 continue
+            del body
             found.counts["sitemaps_read"] += 1
             found.listings.append(_listing_visit(result, "sitemap"))
-            _add_entries(found, source, sitemap.entries, "sitemap", url)
-            fresh = [c for c in sitemap.children if _fresh(c, source.since)]
-            found.counts["sitemaps_too_old"] += len(sitemap.children) - len(fresh)
-            children += [c.url for c in fresh]
-        if depth == MAX_SITEMAP_DEPTH and children:
-            found.bad += [BadRef(u, "sitemap_too_deep", f"nested deeper than {MAX_SITEMAP_DEPTH}") for u in children]
-        level = children
+            result.body = b""  # its entries are parsed: the bytes need not wait for the rest of the group
+            children = [c.url for c in sitemap.children if _fresh(c, source.since)]
+            found.counts["sitemaps_too_old"] += len(sitemap.children) - len(children)
+            if children and depths[url] == MAX_SITEMAP_DEPTH:
+                found.counts["sitemaps_too_deep"] += len(children)
+                found.bad.append(
+                    BadRef(
+                        url,
+                        "sitemap_too_deep",
+                        f"{len(children):,} child sitemaps nested deeper than {MAX_SITEMAP_DEPTH}, not read "
+                        f"(the first: {children[0]!r})",
+                    )
+                )
+            elif children:
+                enqueue(children, depths[url] + 1)
+            yield from _entries(found, source, sitemap, "sitemap", url)
+    if over:
+        found.counts["sitemaps_over_limit"] += over
+        found.bad.append(
+            BadRef(
+                source.url,
+                "sitemap_limit",
+                f"{over:,} child sitemaps not read: over the limit of {limits.max_sitemaps:,} per source and run "
+                "(NEWSETL_MAX_SITEMAPS)",
+            )
+        )

@@ -1,5 +1,7 @@
 """References -> page rows: local files, WARC records, and HTTP through the crawler."""
 
+import os
+import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -61,15 +63,29 @@ def page_row(
 
 
 def read_file(ref: PageRef, run_id: str, max_bytes: int) -> dict | Failure:
+    """A local file's bytes. Opened without blocking and without following a link at its last step (the
+    reference holds the resolved path, so a link there now was put there since), and read only if it is a
+    regular file: a FIFO would block the read for ever, a device never end."""
     path = Path(ref.location)
     uri = path.as_uri()
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return Failure(uri, "fetch", "too_large", f"{size:,} bytes is over the {max_bytes:,}-byte limit")
-        body = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         return Failure(uri, "fetch", "unreadable", f"{type(exc).__name__}: {exc.strerror or exc}")
+    with os.fdopen(fd, "rb") as stream:
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                return Failure(uri, "fetch", "not_a_file", "not a regular file (a FIFO, device or socket): not read")
+            if info.st_size > max_bytes:
+                return Failure(
+                    uri, "fetch", "too_large", f"{info.st_size:,} bytes is over the {max_bytes:,}-byte limit"
+                )
+            body = stream.read(max_bytes + 1)
+        except OSError as exc:
+            return Failure(uri, "fetch", "unreadable", f"{type(exc).__name__}: {exc.strerror or exc}")
+    if len(body) > max_bytes:
+        return Failure(uri, "fetch", "too_large", f"grew past the {max_bytes:,}-byte limit while read")
     return page_row(ref, body, final_url=uri, run_id=run_id)
 
 
@@ -103,7 +119,10 @@ def fetch_refs(
         if ref.kind == "url":
             urls.append(ref)
             continue
-        result = read_file(ref, run_id, max_bytes) if ref.kind == "file" else read_warc(ref, run_id, max_bytes)
+        try:
+            result = read_file(ref, run_id, max_bytes) if ref.kind == "file" else read_warc(ref, run_id, max_bytes)
+        except Exception as exc:  # a reader's surprise costs one reference, not the batch and every later one
+            result = Failure(ref.page_url, "fetch", "error", f"{type(exc).__name__}: {exc}")
         if isinstance(result, Failure):
             out.failures.append(result)
         else:

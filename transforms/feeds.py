@@ -2,9 +2,14 @@
 
 feedparser reads RSS 0.9x/1.0/2.0, Atom and JSON Feed; sitemaps (index, urlset, Google news, plain text)
 are read here. XML that declares entities is refused before any parser sees it (billion laughs, external
-entities): a feed or sitemap never needs them.
+entities): a feed or sitemap never needs them. For feeds the whole document is searched, as the bytes
+feedparser will parse (its own conversion to UTF-8 first), because feedparser's lenient parser, which takes
+over from the strict one on the first well-formedness error, expands the entities a document declares
+anywhere before its first element, without limit. Sitemaps are parsed by defusedxml itself, which refuses
+a declaration wherever it comes.
 """
 
+import io
 import json
 import re
 import zlib
@@ -15,6 +20,7 @@ from datetime import UTC, datetime
 import defusedxml.ElementTree as SafeET
 import feedparser
 from defusedxml import DefusedXmlException
+from feedparser.encodings import convert_to_utf8
 
 from transforms.dates import parse_timestamp
 from transforms.metadata import parse_tree
@@ -46,6 +52,27 @@ class Listed:
 class Sitemap:
     entries: list[Listed]
     children: list[Listed]  # child sitemaps of an index, with their lastmod
+    unusable: int = 0  # entries with no http(s) URL (file:, ftp:, data:, javascript:, none at all)
+    unusable_example: str | None = None  # the first of them, as written (cut to 100 characters)
+
+
+@dataclass(frozen=True)
+class Feed:
+    entries: list[Listed]
+    unusable: int = 0  # as for Sitemap
+    unusable_example: str | None = None
+
+
+class _Unusable:
+    """Counts the entries a listing gives no http(s) URL for, and keeps the first as an example."""
+
+    def __init__(self) -> None:
+        self.count, self.example = 0, None
+
+    def add(self, link) -> None:
+        self.count += 1
+        if self.example is None:
+            self.example = (link if isinstance(link, str) else "(no link)")[:100]
 
 
 def refuse_entities(body: bytes) -> None:
@@ -80,7 +107,7 @@ def _struct_time(value, now: datetime) -> datetime | None:
     return parse_timestamp(moment.isoformat(), now)
 
 
-def parse_json_feed(body: bytes, base_url: str, now: datetime) -> list[Listed]:
+def parse_json_feed(body: bytes, base_url: str, now: datetime) -> Feed:
     """JSON Feed 1.0 / 1.1 (feedparser 6.0 reads only XML feeds)."""
     try:
         data = json.loads(body)
@@ -88,31 +115,53 @@ def parse_json_feed(body: bytes, base_url: str, now: datetime) -> list[Listed]:
         raise ListingError("bad_feed", f"not JSON: {exc}") from exc
     if not isinstance(data, dict) or not str(data.get("version", "")).startswith("https://jsonfeed.org/version/"):
         raise ListingError("bad_feed", "JSON, but not a JSON Feed (no jsonfeed.org version)")
-    entries = []
+    entries, unusable = [], _Unusable()
     for item in data.get("items") or []:
         if not isinstance(item, dict):
             continue
         link = item.get("url") or item.get("external_url")
         url = http_url(link, base_url) if isinstance(link, str) else None
         if url is None:
+            unusable.add(link)
             continue
         title = item.get("title") if isinstance(item.get("title"), str) else None
         date = parse_timestamp(item.get("date_published") or item.get("date_modified"), now)
         entries.append(Listed(url, (title or "").strip() or None, date))
-    return entries
+    return Feed(entries, unusable.count, unusable.example)
+
+
+def as_feedparser_reads(body: bytes) -> bytes:
+    """The bytes feedparser parses for `body`: its own conversion to UTF-8 (which also rewrites the XML
+    declaration), so a check on them holds for what it parses, whatever the document's encoding."""
+    return convert_to_utf8({}, body, {})
 
 
 def parse_feed(body: bytes, base_url: str, now: datetime) -> list[Listed]:
     """Entries of an RSS, Atom or JSON feed. Raises ListingError when nothing is a feed."""
+    return read_feed(body, base_url, now).entries
+
+
+def read_feed(body: bytes, base_url: str, now: datetime) -> Feed:
+    """An RSS, Atom or JSON feed's entries, and a count of those with no http(s) URL. Raises ListingError
+    when nothing is a feed."""
     if body.lstrip()[:1] == b"{":
         return parse_json_feed(body, base_url, now)
     refuse_entities(body)
-    parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
-    entries = []
+    utf8 = as_feedparser_reads(body)
+    if _ENTITY_DECL.search(utf8):  # anywhere: the lenient parser would expand it (see the module's docstring)
+        raise ListingError("xml_entities", "the document declares XML entities; refused (entity expansion attack)")
+    parsed = feedparser.parse(
+        utf8,
+        sanitize_html=False,
+        resolve_relative_uris=False,
+        response_headers={"content-type": "application/xml; charset=utf-8"},  # parse what was checked
+    )
+    entries, unusable = [], _Unusable()
     for entry in parsed.entries:
         link = entry.get("link") or entry.get("id")
         url = http_url(link, base_url) if isinstance(link, str) else None
         if url is None:
+            unusable.add(link)
             continue
         date = _struct_time(entry.get("published_parsed") or entry.get("updated_parsed"), now)
         title = (entry.get("title") or "").strip() or None
@@ -121,7 +170,7 @@ def parse_feed(body: bytes, base_url: str, now: datetime) -> list[Listed]:
         problem = getattr(parsed, "bozo_exception", None)
         detail = f"{type(problem).__name__}: {problem}" if problem else "not RSS, Atom or JSON Feed"
         raise ListingError("bad_feed", detail[:300])
-    return entries
+    return Feed(entries, unusable.count, unusable.example)
 
 
 def feed_links(html: str, base_url: str) -> list[str]:
@@ -162,32 +211,46 @@ def _child_text(node, name: str) -> str | None:
 
 
 def parse_sitemap(body: bytes, base_url: str, now: datetime) -> Sitemap:
-    """A sitemap index, an urlset (news sitemap fields included) or a plain-text list of URLs."""
+    """A sitemap index, an urlset (news sitemap fields included) or a plain-text list of URLs. XML is read
+    as a stream, each <url> or <sitemap> dropped once read, so memory goes with the entries, not the tree."""
     text_start = body.lstrip()[:1]
     if text_start and text_start != b"<":
         lines = body.decode("utf-8", errors="replace").splitlines()
-        urls = [u for line in lines if (u := http_url(line))]
-        return Sitemap([Listed(u) for u in urls], [])
+        items, unusable = [], _Unusable()
+        for line in lines:
+            if url := http_url(line):
+                items.append(Listed(url))
+            elif line.strip():
+                unusable.add(line.strip())
+        return Sitemap(items, [], unusable.count, unusable.example)
     refuse_entities(body)
+    items, unusable, kind = [], _Unusable(), None
     try:
-        root = SafeET.fromstring(body)
+        for event, node in SafeET.iterparse(io.BytesIO(body), events=("start", "end")):
+            if kind is None:  # the root element
+                kind = _local(node.tag)
+                if kind not in ("urlset", "sitemapindex"):
+                    raise ListingError("bad_sitemap", f"root element is <{kind}>, not <urlset> or <sitemapindex>")
+                continue
+            if event != "end" or _local(node.tag) not in ("url", "sitemap"):
+                continue
+            loc = _child_text(node, "loc")
+            url = http_url(loc or "", base_url)
+            if url is None:
+                unusable.add(loc)
+            else:
+                # A news sitemap's publication date is the article's; lastmod is only when the entry last changed.
+                date = parse_timestamp(_child_text(node, "publication_date"), now) or parse_timestamp(
+                    _child_text(node, "lastmod"), now
+                )
+                items.append(Listed(url, _child_text(node, "title"), date))
+            node.clear()
     except DefusedXmlException as exc:
         raise ListingError("xml_entities", f"refused: {type(exc).__name__}") from exc
     except SafeET.ParseError as exc:
         raise ListingError("bad_sitemap", f"not well-formed XML: {exc}") from exc
-    kind = _local(root.tag)
-    if kind not in ("urlset", "sitemapindex"):
-        raise ListingError("bad_sitemap", f"root element is <{kind}>, not <urlset> or <sitemapindex>")
-    items = []
-    for node in root:
-        if _local(node.tag) not in ("url", "sitemap"):
-            continue
-        url = http_url(_child_text(node, "loc") or "", base_url)
-        if url is None:
-            continue
-        # A news sitemap's publication date is the article's; lastmod is only when the entry last changed.
-        date = parse_timestamp(_child_text(node, "publication_date"), now) or parse_timestamp(
-            _child_text(node, "lastmod"), now
-        )
-        items.append(Listed(url, _child_text(node, "title"), date))
-    return Sitemap(items, []) if kind == "urlset" else Sitemap([], items)
+    if kind is None:
+        raise ListingError("bad_sitemap", "not well-formed XML: no element found")
+    if kind == "urlset":
+        return Sitemap(items, [], unusable.count, unusable.example)
+    return Sitemap([], items, unusable.count, unusable.example)
