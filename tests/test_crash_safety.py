@@ -25,7 +25,7 @@ pytestmark = pytest.mark.slow
 KILLS = 20
 KEYS = {
     "article_versions": "article_id, version",
-    "entity_mention_versions": "article_id, version, start_char",
+    "entity_mention_versions": "article_id, version, field, start_char",
     "pages": "page_id",
     "failures": "failure_id",
 }
