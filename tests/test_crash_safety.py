@@ -68,11 +68,11 @@ def visible_counts(root) -> dict[str, int]:
 def committed_counts(root) -> dict[str, int]:
     """The same checks on the committed files, which the catalog may not show yet."""
     articles = writer.read(root, "articles", ["article_id", "version", "page_id"]).to_pylist()
-    mentions = writer.read(root, "entity_mentions", ["article_id", "version", "start_char"]).to_pylist()
+    mentions = writer.read(root, "entity_mentions", ["article_id", "version", "field", "start_char"]).to_pylist()
     pages = {r["page_id"] for r in writer.read(root, "pages", ["page_id"]).to_pylist()}
     failures = writer.read(root, "failures", ["failure_id"]).to_pylist()
     article_keys = [(r["article_id"], r["version"]) for r in articles]
-    mention_keys = [(r["article_id"], r["version"], r["start_char"]) for r in mentions]
+    mention_keys = [(r["article_id"], r["version"], r["field"], r["start_char"]) for r in mentions]
     assert len(set(article_keys)) == len(article_keys) and len(set(mention_keys)) == len(mention_keys)
     assert {k[:2] for k in mention_keys} <= set(article_keys)
     assert {r["page_id"] for r in articles} <= pages
