@@ -150,4 +150,7 @@ def _close_all() -> None:
 
 
 if __name__ == "__main__":
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C reaches the whole process group: the parent decides
     _serve(Connection(int(sys.argv[1])))

@@ -77,6 +77,10 @@ class Settings(BaseSettings):
     extract_timeout: float = Field(
         60.0, ge=0, description="seconds one page's extraction may take (in a child process); 0: no limit, in process"
     )
+    prefect_server: Literal["background", "per-run"] = Field(
+        "background",
+        description="with no PREFECT_API_URL: a local Prefect server left running for later runs, or one per run",
+    )
     task_timeout: float = Field(
         3600.0, gt=0, description="seconds one batch task may take; past it the run stops and its runs row says where"
     )
