@@ -660,8 +660,10 @@ def _cancelled(signum: int | None, debug: bool) -> None:
             line = f"Cancelled ({how}): run {run_id} committed only whole batches; nothing is half-written."
     else:
         c = summary["counts"]
+        batches = c.get("batches", 0)
         line = (
-            f"Cancelled ({how}) in stage {summary['failed_stage']}: {c.get('batches', 0)} batches committed before it "
+            f"Cancelled ({how}) in stage {summary['failed_stage']}: {batches} batch{'es' * (batches != 1)} committed "
+            "before it "
             f"({c.get('pages_read', 0)} pages, {c.get('articles_new', 0)} new articles); the batch in progress was not "
             f"written. Run {summary['run_id']} is recorded as cancelled."
         )

@@ -109,6 +109,7 @@ def _reprocess_locked(settings, root: Path, run_id: str) -> dict:
                 failures_new=written["failures"],
             )
             reasons.update(f"{f['stage']}:{f['reason']}" for f in failures)
+            counts["batches"] += 1
             stage("compact")  # the scan's files stay on disk until the next writer, past the grace period
             counts.update(compact_t(root, settings.compact_threshold))
             progress.advance(len(pages))

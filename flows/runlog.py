@@ -93,8 +93,8 @@ def cancelled(summary: RunSummary, signum: int):
     _this_run.update(summary=summary.as_dict(), signal=signum)
     how = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
     return Cancelled(
-        message=f"cancelled by {how} in stage {summary.failed_stage}; the {summary.counts.get('batches', 0)} batches "
-        "committed before it are kept, the batch in progress was not written"
+        message=f"cancelled by {how} in stage {summary.failed_stage}; batches committed before it: "
+        f"{summary.counts.get('batches', 0)}, kept; the batch in progress was not written"
     )
 
 

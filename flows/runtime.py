@@ -169,13 +169,17 @@ def local_prefect_server(api_url: str | None, port: int, wait: float = 120.0, en
         server = subprocess.Popen(_server_command(port), env=env, stdin=subprocess.DEVNULL,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
                                   preexec_fn=_die_with_parent if main_thread else None)  # fmt: skip
+    up = False
     try:
         if came:  # a signal came while the server was being started: it is stopped below
             _raise_for(came[0])
         _wait_until_up(server, api, port, wait)
+        up = True
         yield api
     finally:
-        _stop(server, api)
+        # One still starting has nothing to shut down gracefully, and may not heed SIGTERM until its start-up
+        # (database migrations) is done: 30 s here once.
+        _stop(server, api, wait=30.0 if up else 5.0)
 
 
 def threading_is_main() -> bool:
@@ -312,7 +316,9 @@ class _NotAboutAnInterrupt(logging.Filter):
 
 def quiet_interrupts() -> None:
     """Keep the terminal's log handlers quiet about an interrupt being handled (see _NotAboutAnInterrupt)."""
-    import prefect  # noqa: F401  (configures Prefect's logging, whose handlers get the filter)
+    from prefect.logging.configuration import ensure_logging_setup
+
+    ensure_logging_setup()  # Prefect's handlers exist from here on: they get the filter
 
     named = (v for v in logging.root.manager.loggerDict.values() if isinstance(v, logging.Logger))
     for logger in [logging.getLogger(), *named]:
