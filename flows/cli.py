@@ -235,6 +235,20 @@ def run(
         print(json.dumps(summary, indent=2))
     elif not quiet:
         _print_summary(summary)
+    _nothing_read(summary, quiet, debug)
+
+
+def _nothing_read(summary: dict, quiet: bool, debug: bool) -> None:
+    """A run that read no page says so: a warning when there was nothing to read (an empty URL file), an error
+    (exit 1) when every source failed (a dead feed), so that cron mails about it."""
+    c = summary["counts"]
+    if c.get("pages_read") or c.get("skipped_seen") or c.get("pages_not_modified"):
+        return
+    if reasons := summary["failures_by_reason"]:
+        listed = ", ".join(f"{k} {v}" for k, v in sorted(reasons.items()))
+        _fail(f"nothing was read: every source failed ({listed}); the failures table says why", debug, 1)
+    if not quiet:
+        err.print("[yellow]warning:[/yellow] no page to read: the inputs named none (an empty URL file or folder?)")
 
 
 @app.command()
@@ -322,12 +336,15 @@ def serve(
     runtime.raise_on_sigterm()  # from the first moment: a SIGTERM while the server starts stops it too
     apply_prefect_defaults(quiet_logs=not debug)
     try:
-        deployments = _scheduled(sources, warehouse, debug)
-        from prefect import serve as prefect_serve
         from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 
         given = get_current_settings().api.url
         background = None if given else runtime.background_server()  # the one `newsetl run` started, if any
+        if not (given or background or runtime.port_is_free(prefect_port)):
+            raise runtime.ServerError(runtime.port_taken(prefect_port))
+        deployments = _scheduled(sources, warehouse, debug)
+        from prefect import serve as prefect_serve
+
         if not given and not background:
             err.print(f"Starting a Prefect server on 127.0.0.1:{prefect_port} for serve ...", highlight=False)
         with runtime.local_prefect_server(given or (background or {}).get("api"), prefect_port) as api:
@@ -436,22 +453,26 @@ def doctor(
 
 @app.command()
 def report(
-    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="The HTML file to write (default report.html; with --png, only if given)."),
+    ] = None,
     since: Annotated[
         datetime | None, typer.Option(formats=["%Y-%m-%d"], help="First day (default: the earliest).")
     ] = None,
     until: Annotated[
         datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Last day (default: the latest).")
     ] = None,
-    png: Annotated[Path | None, typer.Option("--png", help="Also write one chart as a PNG image.")] = None,
+    png: Annotated[Path | None, typer.Option("--png", help="Write one chart as a PNG image (see --chart).")] = None,
     chart: Annotated[
         str, typer.Option(help="The chart --png writes: articles, entities, failures or languages.")
     ] = "articles",
     warehouse: WarehouseOpt = None,
     debug: DebugOpt = False,
 ) -> None:
-    """Write a self-contained HTML report with charts: articles per day per site, the most-named entities
-    over time, failure reasons over time, the language mix. It opens offline in any browser.
+    """Write a self-contained HTML report with charts: articles per site, the most-named entities and failure
+    reasons over time, the language mix. It opens offline in any browser. Charts count per day, week, month or
+    year, whichever fits the span of days, with a bar for every one, empty ones too.
 
     Examples:
 
@@ -459,7 +480,7 @@ def report(
 
       newsetl report --since 2026-11-01 --until 2026-11-30 -o november.html
 
-      newsetl report --png failures.png --chart failures
+      newsetl report --png failures.png --chart failures    # the PNG only
     """
     from flows import report as reporting
     from warehouse import catalog
@@ -471,17 +492,23 @@ def report(
         con = catalog.connect(root)
     except FileNotFoundError as exc:
         _fail(str(exc), debug)
+    if output is None and png is None:
+        output = Path("report.html")
     made = reporting.build(con, since.date() if since else None, until.date() if until else None)
+    wrote = []
     try:
-        output.write_text(reporting.render_html(made, str(root)), encoding="utf-8")
-        if png:
+        if output is not None:
+            wrote.append(("Replaced" if output.exists() else "Wrote", output))
+            output.write_text(reporting.render_html(made, str(root)), encoding="utf-8")
+        if png is not None:
+            wrote.append(("Replaced" if png.exists() else "Wrote", png))
             reporting.write_png(made, chart, png)
     finally:
         made.close()
         con.close()
-    out.print(f"Wrote {output} ({made.since} to {made.until}, {made.totals['articles']:,} articles)", highlight=False)
-    if png:
-        out.print(f"Wrote {png} (chart: {chart})", highlight=False)
+    span = f"{made.since} to {made.until}, {made.totals['articles']:,} articles"
+    for verb, path in wrote:
+        out.print(f"{verb} {path} ({span if path == output else f'chart: {chart}'})", highlight=False)
 
 
 @contextmanager

@@ -88,6 +88,13 @@ def port_is_free(port: int) -> bool:
     return True
 
 
+def port_taken(port: int) -> str:
+    return (
+        f"port {port} is in use by another process (a Prefect server left running?): stop it, pass another "
+        f"--prefect-port, or set PREFECT_API_URL=http://127.0.0.1:{port}/api to use the server there"
+    )
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -158,10 +165,7 @@ def local_prefect_server(api_url: str | None, port: int, wait: float = 120.0, en
         yield api_url
         return
     if not port_is_free(port):
-        raise ServerError(
-            f"port {port} is in use by another process (a Prefect server left running?): stop it, pass another "
-            f"--prefect-port, or set PREFECT_API_URL=http://127.0.0.1:{port}/api to use the server there"
-        )
+        raise ServerError(port_taken(port))
     api = f"http://127.0.0.1:{port}/api"
     main_thread = sys.platform.startswith("linux") and threading_is_main()
     with _deferred_signals() if main_thread else contextlib.nullcontext([]) as came:
@@ -247,7 +251,8 @@ def start_background_server(wait: float = 120.0, on_start=None) -> tuple[str, bo
         fcntl.flock(lock, fcntl.LOCK_EX)
         if found := background_server():
             return found["api"], False
-        port = DEFAULT_PORT if port_is_free(DEFAULT_PORT) else free_port()
+        preferred = int(os.environ.get("PREFECT_SERVER_API_PORT") or DEFAULT_PORT)  # Prefect's own setting
+        port = preferred if port_is_free(preferred) else free_port()
         api, log = f"http://127.0.0.1:{port}/api", home / "newsetl-server.log"
         if on_start:
             on_start(port)

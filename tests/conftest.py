@@ -1,3 +1,6 @@
+import os
+import shutil
+import tempfile
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -5,9 +8,21 @@ from pathlib import Path
 
 import pytest
 
+from flows import runtime
 from flows.runtime import apply_prefect_defaults
 
 apply_prefect_defaults()  # before anything imports Prefect
+# This session's own Prefect state, never the person's ~/.prefect (nor their server): a background server that a
+# test's `newsetl run` starts lives here, on a free port rather than 4200, and is stopped when the session ends.
+PREFECT_HOME = Path(tempfile.mkdtemp(prefix="newsetl-tests-prefect-"))
+os.environ["PREFECT_HOME"] = str(PREFECT_HOME)
+os.environ.pop("PREFECT_API_URL", None)
+os.environ["PREFECT_SERVER_API_PORT"] = str(runtime.free_port())
+
+
+def pytest_sessionfinish(session, exitstatus):
+    runtime.stop_background_server()
+    shutil.rmtree(PREFECT_HOME, ignore_errors=True)
 
 PROJECT = Path(__file__).resolve().parents[1]
 SAMPLE_PAGES = PROJECT / "flows" / "sample_pages"

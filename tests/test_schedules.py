@@ -26,37 +26,81 @@ def test_schedule_must_be_a_cron_expression(tmp_path):
         load_sources_file(bad)
 
 
-@pytest.mark.slow
-def test_serve_without_a_prefect_server_starts_one_and_stops_it(tmp_path):
-    sources = tmp_path / "sources.toml"
-    sources.write_text(f'[sources.sample]\nkind = "files"\npath = "{SAMPLE}"\nschedule = "0 * * * *"\n')
+def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+        return s.getsockname()[1]
+
+
+def _servers_on(port: int) -> list[int]:
+    """Processes of a `prefect server start` on this port (from /proc: also those no test started)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            argv = (proc / "cmdline").read_bytes().split(b"\0")
+        except (OSError, ValueError):
+            continue
+        if b"server" in argv and b"start" in argv and str(port).encode() in argv:
+            found.append(int(proc.name))
+    return found
+
+
+def _serve_without_a_server(tmp_path, port: int):
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[sources.sample]\nkind = "files"\npath = "{SAMPLE}"\nschedule = "0 * * * *"\n')
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
-    env["PREFECT_HOME"] = str(tmp_path / "home")
-    log = (tmp_path / "serve.log").open("w")
-    serving = subprocess.Popen([str(BIN / "newsetl"), "serve", "-s", str(sources), "-w", str(tmp_path / "wh"),
-                                "--prefect-port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT,
-                               start_new_session=True)  # fmt: skip
+    env["PREFECT_HOME"] = str(tmp_path / "home")  # no background server there: serve starts its own
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        serving = subprocess.Popen([str(BIN / "newsetl"), "serve", "-s", str(sources), "-w", str(tmp_path / "wh"),
+                                    "--prefect-port", str(port)], env=env, stdout=out, stderr=subprocess.STDOUT,
+                                   start_new_session=True)  # fmt: skip
+    return serving, log
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("moment", ["SIGTERM while its server starts", "SIGKILL while its server starts",
+                                    "SIGTERM once its deployment is registered"])  # fmt: skip
+def test_serve_without_a_prefect_server_starts_one_and_stops_it_whenever_it_is_stopped(tmp_path, moment):
+    port = _free_port()
+    serving, log = _serve_without_a_server(tmp_path, port)
     api = f"http://127.0.0.1:{port}/api"
     try:
+        if "starts" in moment:  # the very moment the server process is started
+            _wait(lambda: _servers_on(port), 180, "serve to start its server")
+        else:
 
-        def served():
-            try:
-                found = httpx.post(f"{api}/deployments/filter", json={}, timeout=5).json()
-            except httpx.HTTPError:
-                return None
-            return found or None
+            def served():
+                try:
+                    found = httpx.post(f"{api}/deployments/filter", json={}, timeout=5).json()
+                except httpx.HTTPError:
+                    return None
+                return found or None
 
-        [deployment] = _wait(served, 180, "the server serve started, with its deployment")
-        assert deployment["name"] == "sample" and deployment["schedules"][0]["schedule"]["cron"] == "0 * * * *"
+            [deployment] = _wait(served, 180, "the server serve started, with its deployment")
+            assert deployment["name"] == "sample" and deployment["schedules"][0]["schedule"]["cron"] == "0 * * * *"
     finally:
-        os.killpg(serving.pid, signal.SIGTERM)
+        os.kill(serving.pid, signal.SIGKILL if "SIGKILL" in moment else signal.SIGTERM)
         serving.wait(timeout=60)
-        log.close()
-    with pytest.raises(httpx.HTTPError):  # the server it started is gone with it
+    # the server it started is gone with it (on SIGKILL the kernel tells the server its parent died)
+    _wait(lambda: not _servers_on(port), 60, "the server to stop")
+    with pytest.raises(httpx.HTTPError):
         httpx.get(f"{api}/health", timeout=5)
+    if "SIGTERM" in moment:
+        assert serving.returncode == 0 and log.read_text().strip().endswith("serve stopped (SIGTERM)"), log.read_text()
+
+
+def test_serve_reports_a_port_another_process_holds_instead_of_using_it(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        serving, log = _serve_without_a_server(tmp_path, port)
+        assert serving.wait(timeout=120) == 1
+    assert log.read_text().splitlines() == [
+        f"error: port {port} is in use by another process (a Prefect server left running?): stop it, pass another "
+        f"--prefect-port, or set PREFECT_API_URL=http://127.0.0.1:{port}/api to use the server there"
+    ]
 
 
 def _wait(predicate, timeout: float, what: str):
