@@ -24,6 +24,7 @@ def pytest_sessionfinish(session, exitstatus):
     runtime.stop_background_server()
     shutil.rmtree(PREFECT_HOME, ignore_errors=True)
 
+
 PROJECT = Path(__file__).resolve().parents[1]
 SAMPLE_PAGES = PROJECT / "flows" / "sample_pages"
 SEED_PAGE = SAMPLE_PAGES / "worldaffairs-lavrov-csto-syria.html"
