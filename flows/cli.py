@@ -333,8 +333,14 @@ def serve(
     """
     from flows import runtime
 
-    runtime.raise_on_sigterm()  # from the first moment: a SIGTERM while the server starts stops it too
     apply_prefect_defaults(quiet_logs=not debug)
+    with runtime.raising_on_sigterm():  # from the first moment: a SIGTERM while the server starts stops it too
+        _serve(sources, warehouse, prefect_port, debug)
+
+
+def _serve(sources: Path, warehouse: str | None, prefect_port: int, debug: bool) -> None:
+    from flows import runtime
+
     try:
         from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 
@@ -607,9 +613,15 @@ def _run_flow(call, what: str, silent: bool, debug: bool, settings):
     """Run a flow as a person meets it: a line about start-up at once, a progress bar on a terminal, one line
     on failure, and on Ctrl-C or SIGTERM one line and exit 130 or 143 (the run is recorded as cancelled).
     `call()` runs the flow and returns its final Prefect state."""
-    from flows import progress, runtime  # not runlog yet: it imports Prefect, seconds before a first line
+    from flows import runtime  # not runlog yet: it imports Prefect, seconds before a first line
 
-    runtime.raise_on_sigterm()  # from the first moment: SIGTERM runs the `finally` blocks that stop servers
+    with runtime.raising_on_sigterm():  # from the first moment: SIGTERM runs the `finally`s that stop servers
+        return _run_flow_here(call, what, silent, debug, settings)
+
+
+def _run_flow_here(call, what: str, silent: bool, debug: bool, settings):
+    from flows import progress, runtime
+
     status = _Status(silent)
     show = not silent and sys.stderr.isatty()
     bar = Progress(TextColumn(what), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err)

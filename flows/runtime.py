@@ -54,13 +54,19 @@ class Terminated(BaseException):
     signum = signal.SIGTERM
 
 
-def raise_on_sigterm() -> None:
-    """From here on, SIGTERM raises `Terminated` (Prefect puts its own, alike, in place while a flow runs)."""
+@contextmanager
+def raising_on_sigterm():
+    """While the block runs, SIGTERM raises `Terminated` (Prefect puts its own, alike, in place while a flow
+    runs); the handler before is back after it."""
 
     def handler(signum, frame):
         raise Terminated()
 
-    signal.signal(signal.SIGTERM, handler)
+    before = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 def signal_number(exc: BaseException) -> int | None:

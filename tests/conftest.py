@@ -34,8 +34,10 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 @pytest.fixture(scope="session")
 def prefect_harness():
+    from prefect.logging.configuration import ensure_logging_setup
     from prefect.testing.utilities import prefect_test_harness
 
+    ensure_logging_setup()  # here, not in a CliRunner call, whose stderr its handlers would keep after it closed
     with prefect_test_harness(server_startup_timeout=90):
         yield
 
