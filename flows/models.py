@@ -3,8 +3,6 @@
 import importlib.util
 from functools import cache
 
-import spacy
-
 # Components NER does not use in spaCy's packaged pipelines (their NER carries its own tok2vec; a
 # transformer pipeline's NER listens to "transformer", which is kept).
 NOT_NEEDED_FOR_NER = [
@@ -30,6 +28,8 @@ def load_ner(name: str):
         raise ModelMissing(
             f"spaCy pipeline {name!r} is not installed; install its package (newsetl never downloads models)"
         )
+    import spacy  # here: ~1 s of imports, which a run with no new article to tag does not pay
+
     nlp = spacy.load(name, exclude=NOT_NEEDED_FOR_NER)
     if "ner" not in nlp.pipe_names:
         raise ModelMissing(f"spaCy pipeline {name!r} has no 'ner' component")
