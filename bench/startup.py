@@ -193,7 +193,8 @@ def report(args, runs: dict[str, list]) -> None:
     lines = [
         "# A run's fixed cost (bench/startup.py)",
         "",
-        f"{meta['machine']}, {args.repeats} interleaved repeats, medians; load average at the end {meta['load_average_at_end']}.",
+        f"{meta['machine']}, {args.repeats} interleaved repeats, medians; "
+        f"load average at the end {meta['load_average_at_end']}.",
         "Runs read the stored sample (nothing new) unless the row says otherwise.",
         "",
         "| option | wall s (median) | first line after s | all runs, s |",
