@@ -359,8 +359,11 @@ def _serve(sources: Path, warehouse: str | None, prefect_port: int, debug: bool)
             for d in deployments:
                 err.print(f"serving ingest/{d.name}: {d.schedules[0].schedule.cron} (UTC)", highlight=False)
             os.environ["PREFECT_API_URL"] = api  # for the flow-run processes the runner starts
-            with temporary_settings(updates={PREFECT_API_URL: api}):
-                _log_served_runs(debug)
+            from flows.schedules import RunReporter
+
+            names = [d.name for d in deployments]
+            say = lambda line: err.print(line, highlight=False, soft_wrap=True)  # noqa: E731
+            with temporary_settings(updates={PREFECT_API_URL: api}), RunReporter(api, names, say):
                 # pause_on_shutdown=False: a restart (a deploy, a reboot) must not leave the schedules paused
                 prefect_serve(*deployments, pause_on_shutdown=False, print_starting_message=False)
     except runtime.ServerError as exc:
@@ -371,15 +374,6 @@ def _serve(sources: Path, warehouse: str | None, prefect_port: int, debug: bool)
         err.print(f"serve stopped ({'Ctrl-C' if isinstance(exc, KeyboardInterrupt) else 'SIGTERM'})", highlight=False)
         return
     err.print("serve stopped", highlight=False)
-
-
-def _log_served_runs(debug: bool) -> None:
-    """serve's own lines about each run it starts and how it ended (Prefect's runner logs them at INFO),
-    while the rest of Prefect stays at WARNING."""
-    import logging
-
-    if not debug:
-        logging.getLogger("prefect.flow_runs.runner").setLevel(logging.INFO)
 
 
 @app.command()

@@ -2,6 +2,7 @@
 deployment that loads rows."""
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -103,6 +104,20 @@ def test_serve_reports_a_port_another_process_holds_instead_of_using_it(tmp_path
     ]
 
 
+def _create_flow_run(client: httpx.Client, deployment_id: str) -> dict:
+    """A run of the deployment, now. A busy server (SQLite, while the scheduler fills in the deployments' runs)
+    answers 503 for a moment: asked again, as Prefect's own client does."""
+
+    def created():
+        answer = client.post(f"/deployments/{deployment_id}/create_flow_run", json={})
+        if answer.status_code == 503:
+            return None
+        assert "id" in answer.json(), answer.text  # the server's answer, if it refused
+        return answer.json()
+
+    return _wait(created, 120, "the server to take a flow run")
+
+
 def _wait(predicate, timeout: float, what: str):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -143,8 +158,7 @@ def test_served_deployments_have_the_sources_schedules_and_a_triggered_run_loads
         assert found["sample"]["parameters"]["only"] == ["sample"]
         assert all(s["active"] for d in found.values() for s in d["schedules"])
 
-        run = client.post(f"/deployments/{found['archive']['id']}/create_flow_run", json={}).json()
-        assert "id" in run, run  # the server's answer, if it refused
+        run = _create_flow_run(client, found["archive"]["id"])
 
         def finished():
             state = client.get(f"/flow_runs/{run['id']}").json()["state"]
@@ -168,6 +182,11 @@ def test_served_deployments_have_the_sources_schedules_and_a_triggered_run_loads
     assert con.sql("SELECT reason FROM failures").fetchall() == [("not_article",)]
     assert con.sql("SELECT status, parameters['only'] FROM runs").fetchall() == [("completed", '["archive"]')]
     con.close()
+    # serve says what it runs, and how each run ended
+    said = (tmp_path / "serve.log").read_text().splitlines()
+    started = [line for line in said if re.fullmatch(r"ingest/archive: run '[\w-]+' started", line)]
+    ended = [line for line in said if re.fullmatch(r"ingest/archive: run '[\w-]+' completed after [\d.]+ s", line)]
+    assert len(started) == len(ended) == 1 and started[0].split("'")[1] == ended[0].split("'")[1], said
 
 
 @pytest.mark.slow
@@ -197,7 +216,7 @@ def test_deploy_registers_with_a_work_pool_whose_worker_runs_them(prefect_server
     worker = subprocess.Popen([str(BIN / "prefect"), "worker", "start", "--pool", "newsetl-test"], env=env,
                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
     try:
-        run = client.post(f"/deployments/{deployment['id']}/create_flow_run", json={}).json()
+        run = _create_flow_run(client, deployment["id"])
 
         def finished():
             state = client.get(f"/flow_runs/{run['id']}").json()["state"]
