@@ -33,12 +33,14 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture(scope="session")
-def prefect_harness():
+def prefect_harness(prefect_server):
+    """Flows called in this process report to the session's Prefect server: one server for the whole session
+    (Prefect's own test harness would start another, 10-50 s on a busy machine)."""
     from prefect.logging.configuration import ensure_logging_setup
-    from prefect.testing.utilities import prefect_test_harness
+    from prefect.settings import PREFECT_API_URL, temporary_settings
 
     ensure_logging_setup()  # here, not in a CliRunner call, whose stderr its handlers would keep after it closed
-    with prefect_test_harness(server_startup_timeout=90):
+    with temporary_settings(updates={PREFECT_API_URL: prefect_server["PREFECT_API_URL"]}):
         yield
 
 
