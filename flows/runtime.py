@@ -6,7 +6,7 @@ at the terminal reaches newsetl and not the server (a server that died with the 
 last state reports time out for minutes):
 
 - *background*: started by the first `newsetl run` that finds no server, left running, and reused by later
-  runs (a run then costs ~2-3 s of Prefect instead of ~10-15 s, and every run stays in its UI). Its pid and
+  runs (a run then spends seconds on Prefect instead of ~10-25, and every run stays in its UI). Its pid and
   port are in `$PREFECT_HOME/newsetl-server.json`; its pid also in Prefect's own `server.pid`, so that
   `prefect server stop` stops it.
 - *owned*: started for one command (`serve`, or a run with NEWSETL_PREFECT_SERVER=per-run) and stopped when
@@ -86,7 +86,10 @@ class ServerError(RuntimeError):
 
 
 def port_is_free(port: int) -> bool:
+    """Can a server listen on 127.0.0.1:`port`? (SO_REUSEADDR, as servers bind: a port whose last connections
+    are still closing is free.)"""
     with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
         except OSError:
@@ -237,14 +240,23 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def background_server() -> dict | None:
-    """This PREFECT_HOME's background server, {"pid", "port", "api", "log"}, if it runs and answers."""
+def _recorded() -> dict | None:
+    """What $PREFECT_HOME/newsetl-server.json says of the background server, if its process is alive."""
     try:
         info = json.loads((prefect_home() / SERVER_FILE).read_text())
-        pid, api = int(info["pid"]), str(info["api"])
+        pid, _ = int(info["pid"]), str(info["api"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return info if _alive(pid) and answers(api) else None
+    cmdline = Path(f"/proc/{pid}/cmdline")  # on Linux: the process of that id is a Prefect server, not a reused id
+    if cmdline.exists() and b"prefect" not in cmdline.read_bytes():
+        return None
+    return info if _alive(pid) else None
+
+
+def background_server() -> dict | None:
+    """This PREFECT_HOME's background server, {"pid", "port", "api", "log"}, if it runs and answers."""
+    info = _recorded()
+    return info if info and answers(info["api"]) else None
 
 
 def start_background_server(wait: float = 120.0, on_start=None) -> tuple[str, bool]:
@@ -255,7 +267,13 @@ def start_background_server(wait: float = 120.0, on_start=None) -> tuple[str, bo
     home.mkdir(parents=True, exist_ok=True)
     with (home / "newsetl-server.lock").open("a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if found := background_server():
+        if found := _recorded():  # running: it may be slow to answer on a busy machine, but it is not replaced
+            deadline = time.monotonic() + wait
+            while not answers(found["api"], timeout=5):
+                if time.monotonic() > deadline:
+                    raise ServerError(f"the background Prefect server (pid {found['pid']}, {found['api']}) does "
+                                      "not answer: stop it with `prefect server stop`, and run again")  # fmt: skip
+                time.sleep(0.5)
             return found["api"], False
         preferred = int(os.environ.get("PREFECT_SERVER_API_PORT") or DEFAULT_PORT)  # Prefect's own setting
         port = preferred if port_is_free(preferred) else free_port()

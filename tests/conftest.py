@@ -148,6 +148,31 @@ def prefect_server(tmp_path_factory):
         yield {**env, "PREFECT_API_URL": api}
 
 
+def copy_prefect_database(prefect_server: dict, home: Path) -> Path:
+    """Give `home` (a PREFECT_HOME) a copy of the session server's database, migrated already: a server started
+    on a fresh one spends 10-30 s creating it, which is not what the tests that start servers are about."""
+    import sqlite3
+
+    home.mkdir(parents=True, exist_ok=True)
+    if not (home / "prefect.db").exists():
+        source = sqlite3.connect(Path(prefect_server["PREFECT_HOME"]) / "prefect.db")
+        target = sqlite3.connect(home / "prefect.db")
+        with target:
+            source.backup(target)  # a consistent copy while the session's server writes to it
+        source.close()
+        target.close()
+    for name in ("memo_store.toml",):  # Prefect's record that its block types are registered already
+        if (Path(prefect_server["PREFECT_HOME"]) / name).exists() and not (home / name).exists():
+            shutil.copy(Path(prefect_server["PREFECT_HOME"]) / name, home / name)
+    return home
+
+
+@pytest.fixture
+def migrated_prefect_home(prefect_server, tmp_path) -> Path:
+    """A PREFECT_HOME of this test's own, with no server running, and a migrated database."""
+    return copy_prefect_database(prefect_server, tmp_path / "prefect-home")
+
+
 @pytest.fixture(scope="session")
 def s3_server():
     """A real S3-compatible server (moto's server mode) on 127.0.0.1; yields its endpoint URL."""

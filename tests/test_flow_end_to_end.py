@@ -9,7 +9,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import FIXTURES, PROJECT, SAMPLE_PAGES, Route
+from conftest import FIXTURES, PREFECT_HOME, PROJECT, SAMPLE_PAGES, Route, copy_prefect_database
 from typer.testing import CliRunner
 
 from flows.cli import app
@@ -38,9 +38,10 @@ def run_readme_main_command(warehouse: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def sample_warehouse(tmp_path_factory):
+def sample_warehouse(prefect_server, tmp_path_factory):
     """The README's main command, run twice into a temporary warehouse (the session's PREFECT_HOME has no
     Prefect server yet: the first run starts one in the background, the second reuses it)."""
+    copy_prefect_database(prefect_server, PREFECT_HOME)
     root = tmp_path_factory.mktemp("wh")
     first = run_readme_main_command(root)
     assert first.returncode == 0, first.stderr[-3000:]

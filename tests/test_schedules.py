@@ -46,11 +46,11 @@ def _servers_on(port: int) -> list[int]:
     return found
 
 
-def _serve_without_a_server(tmp_path, port: int):
+def _serve_without_a_server(tmp_path, port: int, home: Path):
     sources = tmp_path / "sources.toml"
     sources.write_text(f'[sources.sample]\nkind = "files"\npath = "{SAMPLE}"\nschedule = "0 * * * *"\n')
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
-    env["PREFECT_HOME"] = str(tmp_path / "home")  # no background server there: serve starts its own
+    env["PREFECT_HOME"] = str(home)  # no background server there: serve starts its own
     log = tmp_path / "serve.log"
     with log.open("w") as out:
         serving = subprocess.Popen([str(BIN / "newsetl"), "serve", "-s", str(sources), "-w", str(tmp_path / "wh"),
@@ -62,9 +62,11 @@ def _serve_without_a_server(tmp_path, port: int):
 @pytest.mark.slow
 @pytest.mark.parametrize("moment", ["SIGTERM while its server starts", "SIGKILL while its server starts",
                                     "SIGTERM once its deployment is registered"])  # fmt: skip
-def test_serve_without_a_prefect_server_starts_one_and_stops_it_whenever_it_is_stopped(tmp_path, moment):
+def test_serve_without_a_prefect_server_starts_one_and_stops_it_whenever_it_is_stopped(
+    tmp_path, moment, migrated_prefect_home
+):
     port = _free_port()
-    serving, log = _serve_without_a_server(tmp_path, port)
+    serving, log = _serve_without_a_server(tmp_path, port, migrated_prefect_home)
     api = f"http://127.0.0.1:{port}/api"
     try:
         if "starts" in moment:  # the very moment the server process is started
@@ -96,7 +98,7 @@ def test_serve_reports_a_port_another_process_holds_instead_of_using_it(tmp_path
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        serving, log = _serve_without_a_server(tmp_path, port)
+        serving, log = _serve_without_a_server(tmp_path, port, tmp_path / "home")
         assert serving.wait(timeout=120) == 1
     assert log.read_text().splitlines() == [
         f"error: port {port} is in use by another process (a Prefect server left running?): stop it, pass another "

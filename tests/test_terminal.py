@@ -123,3 +123,45 @@ def test_a_run_stopped_mid_way_is_cancelled_at_once_keeps_its_whole_batches_and_
 
     state = httpx.get(f"{prefect_server['PREFECT_API_URL']}/flow_runs/{run_id}", timeout=10).json()["state"]
     assert state["type"] == "CANCELLED" and "batch in progress was not written" in state["message"]
+
+
+def _processes_with(variable: str) -> list[int]:
+    """Processes whose environment holds this NAME=value (from /proc)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if variable.encode() in (proc / "environ").read_bytes().split(b"\0"):
+                found.append(int(proc.name))
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+def test_a_run_with_a_server_of_its_own_records_every_task_run_and_leaves_nothing_running(
+    migrated_prefect_home, tmp_path
+):
+    """NEWSETL_PREFECT_SERVER=per-run, with batches of 2 (many task runs, whose records Prefect sends after
+    them): a successful run ends with its summary, no server traceback after it, every task run in Prefect's
+    database, and no server left."""
+    import sqlite3
+    import subprocess
+
+    home = f"PREFECT_HOME={migrated_prefect_home}"
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env.update(PREFECT_HOME=str(migrated_prefect_home), NEWSETL_PREFECT_SERVER="per-run", NEWSETL_BATCH_SIZE="2")
+    done = subprocess.run([str(NEWSETL), "run", "-w", str(tmp_path / "wh")], env=env, capture_output=True,
+                          text=True, timeout=600)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Loaded 23 new" in done.stdout and "In Prefect:" not in done.stdout  # its server is gone: no link
+    assert "Traceback" not in done.stderr and "ERROR" not in done.stderr, done.stderr[-3000:]
+    assert not _processes_with(home)
+    [(run_id, batches)] = catalog.connect(tmp_path / "wh").sql("SELECT run_id, counts['batches'] FROM runs").fetchall()
+    db = sqlite3.connect(migrated_prefect_home / "prefect.db")
+    states = db.execute(
+        "SELECT state_type, count(*) FROM task_run WHERE flow_run_id = ? GROUP BY 1", [run_id]
+    ).fetchall()
+    [(flow_state,)] = db.execute("SELECT state_type FROM flow_run WHERE id = ?", [run_id]).fetchall()
+    db.close()
+    assert batches == 14 and flow_state == "COMPLETED"
+    # per batch fetch, extract, plan, enrich, load, compact; then discover, the last compact, the catalog
+    assert states == [("COMPLETED", 6 * batches + 3)]
