@@ -74,8 +74,11 @@ def stop_background(home: Path) -> None:
 class Stall(BaseHTTPRequestHandler):
     """Pages that answer at once, and /stall, which answers after a minute."""
 
+    stalled = threading.Event()  # set when the stalled page is asked for: the first batch is committed by then
+
     def do_GET(self):
         if self.path == "/stall":
+            Stall.stalled.set()
             time.sleep(60)
         name = self.path.strip("/")
         page = SAMPLE / name
@@ -112,12 +115,10 @@ def cancel_latency(work: Path, env: dict, i: int) -> float:
     proc = subprocess.Popen(cmd, cwd=ROOT, env={**env, "NEWSETL_HOST_INTERVAL": "0"}, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)  # fmt: skip
     try:
-        deadline = time.monotonic() + 300
-        while time.monotonic() < deadline:  # the first batch is committed once its pages are in the catalog
-            if (work / f"wh-cancel-{i}" / "news.duckdb").exists():
-                break
-            time.sleep(0.2)
-        time.sleep(1.0)  # into the second batch's wait
+        Stall.stalled.clear()
+        if not Stall.stalled.wait(timeout=300):
+            raise SystemExit("the run never asked for the stalled page")
+        time.sleep(0.5)  # into the second batch's wait
         t0 = time.perf_counter()
         proc.send_signal(signal.SIGINT)
         proc.wait(timeout=120)

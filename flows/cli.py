@@ -373,6 +373,9 @@ def _serve(sources: Path, warehouse: str | None, prefect_port: int, debug: bool)
             raise
         err.print(f"serve stopped ({'Ctrl-C' if isinstance(exc, KeyboardInterrupt) else 'SIGTERM'})", highlight=False)
         return
+    except SystemExit:  # Prefect's runner ends the process so on a SIGTERM that comes while it starts
+        err.print("serve stopped (SIGTERM)", highlight=False)
+        raise
     err.print("serve stopped", highlight=False)
 
 
@@ -590,14 +593,34 @@ def _server_env() -> dict:
     return {**os.environ, "PREFECT_UI_ENABLED": "false"}  # a server for one run: nobody opens its UI
 
 
-def _drain_prefect() -> None:
-    """Send the run's last events and logs to the server now, while it still runs (at exit is too late for
-    a server that stops with the run)."""
+def _drain_prefect(api: str, flow_run_id, wait: float = 60.0) -> None:
+    """Before a server that stops with the run is stopped: send the run's last events and logs now (at exit is
+    too late), then wait until the server has recorded its task runs. It records them from those events, after
+    they came (a server stopped at once had 62 of 87 task runs, one of them Pending forever)."""
+    import time
+
+    import httpx
     from prefect.events.worker import EventsWorker
     from prefect.logging.handlers import APILogWorker
 
     EventsWorker.drain_all(timeout=15)
     APILogWorker.drain_all(timeout=15)
+    if flow_run_id is None:
+        return
+    of_run = {"flow_runs": {"id": {"any_": [str(flow_run_id)]}}}
+    unfinished = {**of_run, "task_runs": {"state": {"type": {"any_": ["SCHEDULED", "PENDING", "RUNNING", "PAUSED",
+                                                                      "CANCELLING"]}}}}  # fmt: skip
+    queries, last, deadline = (of_run, unfinished), None, time.monotonic() + wait
+    with httpx.Client(base_url=api, timeout=10) as client:
+        while time.monotonic() < deadline:
+            try:
+                now = tuple(client.post("/task_runs/count", json=q).raise_for_status().json() for q in queries)
+            except httpx.HTTPError:
+                return
+            if now == last and now[1] == 0:  # nothing left unfinished, and nothing new came in meanwhile
+                return
+            last = now
+            time.sleep(0.5)
 
 
 EXIT_SIGNALLED = 128  # the shell's convention: 128 + the signal's number (130 for Ctrl-C, 143 for SIGTERM)
@@ -636,14 +659,14 @@ def _run_flow_here(call, what: str, silent: bool, debug: bool, settings):
         status("Starting Prefect ...")
         if not debug:
             runtime.quiet_interrupts()
-        with _prefect_api(settings, status) as (_, lasting):
+        with _prefect_api(settings, status) as (api, lasting):
             status("Loading the pipeline (trafilatura, spaCy) ...")
             state = call()
             if state.is_completed():
                 summary = state.result()
                 summary["prefect_ui"] = _flow_run_url(summary["run_id"]) if lasting else None
             if not lasting:
-                _drain_prefect()
+                _drain_prefect(api, state.state_details.flow_run_id)
     except (KeyboardInterrupt, runtime.Terminated) as exc:
         status.stop()
         bar.stop()

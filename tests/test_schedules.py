@@ -89,8 +89,9 @@ def test_serve_without_a_prefect_server_starts_one_and_stops_it_whenever_it_is_s
     _wait(lambda: not _servers_on(port), 60, "the server to stop")
     with pytest.raises(httpx.HTTPError):
         httpx.get(f"{api}/health", timeout=5)
-    if "SIGTERM" in moment:
-        assert serving.returncode == 0 and log.read_text().strip().endswith("serve stopped (SIGTERM)"), log.read_text()
+    if "SIGTERM" in moment:  # a stop, not a failure; once Prefect's runner runs, it handles the SIGTERM itself
+        said = log.read_text().strip().splitlines()
+        assert serving.returncode == 0 and said[-1] in ("serve stopped (SIGTERM)", "serve stopped"), said
 
 
 def test_serve_reports_a_port_another_process_holds_instead_of_using_it(tmp_path):
@@ -168,6 +169,7 @@ def test_served_deployments_have_the_sources_schedules_and_a_triggered_run_loads
 
         state = _wait(finished, 240, "the triggered run to finish")
         assert state["type"] == "COMPLETED", (state, (tmp_path / "serve.log").read_text()[-3000:])
+        _wait(lambda: "completed after" in (tmp_path / "serve.log").read_text(), 60, "serve to say the run ended")
     finally:
         os.killpg(serving.pid, signal.SIGTERM)  # as systemd or Docker stop it
         try:
