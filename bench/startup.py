@@ -112,10 +112,10 @@ def cancel_latency(work: Path, env: dict, i: int) -> float:
     names = [p.name for p in sorted(SAMPLE.glob("meridian-*.html"))[:2]]
     urls.write_text("".join(f"{base}/{n}\n" for n in names) + f"{base}/stall\n")
     cmd = [str(NEWSETL), "run", str(urls), "-w", str(work / f"wh-cancel-{i}"), "--allow-private", "--batch-size", "2"]
+    Stall.stalled.clear()
     proc = subprocess.Popen(cmd, cwd=ROOT, env={**env, "NEWSETL_HOST_INTERVAL": "0"}, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)  # fmt: skip
     try:
-        Stall.stalled.clear()
         if not Stall.stalled.wait(timeout=300):
             raise SystemExit("the run never asked for the stalled page")
         time.sleep(0.5)  # into the second batch's wait
