@@ -3,8 +3,10 @@
 import csv
 import json
 import os
+import shlex
+import shutil
 import sys
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -16,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from flows.runtime import apply_prefect_defaults
-from flows.settings import load_settings
+from flows.settings import PROJECT_ROOT, Settings, load_settings
 
 app = typer.Typer(
     help="Batch ETL for news: pages -> clean articles and entities -> Parquet tables you query with DuckDB.",
@@ -26,6 +28,18 @@ app = typer.Typer(
 )
 out = Console()
 err = Console(stderr=True)
+
+
+def _no_type_for_flags(display_type_rich):
+    """Typer's help shows `<bool>` after a plain flag (`--refetch <bool>`), as if it took a value."""
+
+    def display(self, ctx):
+        return None if getattr(self, "is_flag", False) else display_type_rich(self, ctx)
+
+    return display
+
+
+typer.core.TyperOption.display_type_rich = _no_type_for_flags(typer.core.TyperOption.display_type_rich)
 
 WarehouseOpt = Annotated[
     str | None,
@@ -44,13 +58,46 @@ def _root(settings, debug: bool) -> Path:
     from warehouse.storage import StorageError
 
     try:
-        return settings.root()
+        root = settings.root()
     except (StorageError, OSError) as exc:
         _fail(f"bad warehouse: {exc}", debug, 2)
+    existing = next(p for p in (root, *root.parents) if p.exists())
+    if not existing.is_dir():
+        what = "is" if existing == root else f"is in {existing}, which is"
+        _fail(f"bad warehouse: {root} {what} a file, not a folder (a warehouse is a folder; it is created if missing)",
+              debug, 2)  # fmt: skip
+    return root
+
+
+def _settings(debug: bool, **flags) -> Settings:
+    """The settings, with the command's flags; a bad one is a one-line error (exit 2) that names where it was
+    set: the flag, the NEWSETL_* variable or the config file."""
+    from pydantic import ValidationError
+
+    try:
+        return load_settings(**flags)
+    except ValidationError as exc:
+        config = os.environ.get("NEWSETL_CONFIG", "newsetl.toml")
+        problems = []
+        for e in exc.errors():
+            name = str(e["loc"][0]) if e["loc"] else ""
+            env = f"NEWSETL_{name.upper()}"
+            if e["type"] == "extra_forbidden":
+                where = f"{name} in {config} (no such setting)"
+            elif flags.get(name) is not None:
+                where = f"--{name.replace('_', '-')} {flags[name]}"
+            elif env in os.environ:
+                where = f"{env}={os.environ[env]}"
+            else:
+                where = f"{name} in {config}" if name else config
+            problems.append(f"{where}: {e['msg']}")
+        _fail(f"bad setting {'; '.join(problems)}", debug, 2)
+    except ValueError as exc:
+        _fail(f"bad setting: {exc}", debug, 2)
 
 
 def _fail(message: str, debug: bool, code: int = 1) -> None:
-    if debug:
+    if debug and sys.exc_info()[1] is not None:
         raise
     err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
@@ -70,7 +117,9 @@ def run(
             help="HTML files, folders, globs, text files of URLs, WARC files, or URLs. Default: the sample corpus."
         ),
     ] = None,
-    sources: Annotated[Path | None, typer.Option("--sources", "-s", help="A TOML sources file (format below).")] = None,
+    sources: Annotated[
+        Path | None, typer.Option("--sources", "-s", help="A TOML sources file (its format is above).")
+    ] = None,
     feed: Annotated[
         list[str] | None, typer.Option("--feed", help="An RSS, Atom or JSON feed, or a homepage that links one.")
     ] = None,
@@ -118,8 +167,12 @@ def run(
     requests at once and 1 s between them (NEWSETL_PER_HOST, NEWSETL_HOST_INTERVAL), and its robots.txt
     is obeyed.
 
-    Runs on a temporary local Prefect server, or on the server PREFECT_API_URL names (faster, and what
-    scheduled runs use).
+    Reports to the Prefect server PREFECT_API_URL names; without one, the first run starts a local server in
+    the background (~15 s, once) and later runs reuse it: its UI at http://127.0.0.1:4200 shows every run.
+    `prefect server stop` stops it; NEWSETL_PREFECT_SERVER=per-run starts one per run instead.
+
+    Ctrl-C (or SIGTERM) stops a run within seconds: the batches it committed stay, the batch in progress is
+    not written, the run is recorded as cancelled, and the exit code is 130 (143).
 
     A sources file names sources; paths in it are relative to it:
 
@@ -152,10 +205,10 @@ def run(
 
     if dask_address:
         runner = runner or "dask"
+    settings = _settings(
+        debug, warehouse=warehouse, batch_size=batch_size, runner=runner, workers=workers, dask_address=dask_address
+    )
     try:
-        settings = load_settings(
-            warehouse=warehouse, batch_size=batch_size, runner=runner, workers=workers, dask_address=dask_address
-        )
         if sources:
             load_sources_file(sources)
         sources_from_inputs(inputs or [], feed or [], sitemap or [])
@@ -168,9 +221,10 @@ def run(
     options.update({k: v for k, v in (("runner", runner), ("workers", workers), ("dask_address", dask_address)) if v})
     _root(settings, debug)  # a bad warehouse location is a one-line error before Prefect starts
     apply_prefect_defaults(quiet_logs=not debug)
-    from flows.ingest import ingest
 
     def call():
+        from flows.ingest import ingest
+
         return ingest(
             inputs=inputs,
             sources_file=str(sources.resolve()) if sources else None,
@@ -180,13 +234,28 @@ def run(
             warehouse=settings.warehouse,
             batch_size=settings.batch_size,
             options=options,
+            return_state=True,
         )
 
-    summary = _with_progress(call, "pages", quiet or as_json, debug)
+    summary = _run_flow(call, "pages", quiet or as_json, debug, settings)
     if as_json:
         print(json.dumps(summary, indent=2))
     elif not quiet:
         _print_summary(summary)
+    _nothing_read(summary, quiet, debug)
+
+
+def _nothing_read(summary: dict, quiet: bool, debug: bool) -> None:
+    """A run that read no page says so: a warning when there was nothing to read (an empty URL file), an error
+    (exit 1) when every source failed (a dead feed), so that cron mails about it."""
+    c = summary["counts"]
+    if c.get("pages_read") or c.get("skipped_seen") or c.get("pages_not_modified"):
+        return
+    if reasons := summary["failures_by_reason"]:
+        listed = ", ".join(f"{k} {v}" for k, v in sorted(reasons.items()))
+        _fail(f"nothing was read: every source failed ({listed}); the failures table says why", debug, 1)
+    if not quiet:
+        err.print("[yellow]warning:[/yellow] no page to read: the inputs named none (an empty URL file or folder?)")
 
 
 @app.command()
@@ -207,23 +276,19 @@ def reprocess(
 
       newsetl reprocess -w /data/news
     """
-    try:
-        settings = load_settings(warehouse=warehouse, batch_size=batch_size)
-    except ValueError as exc:
-        _fail(f"bad setting: {exc}", debug, 2)
+    settings = _settings(debug, warehouse=warehouse, batch_size=batch_size)
     from warehouse import writer
 
     if not writer.files(_root(settings, debug), "pages"):
         _fail(f"no stored pages under {settings.warehouse} (run `newsetl run` first, or pass --warehouse)", debug)
     apply_prefect_defaults(quiet_logs=not debug)
-    from flows.reprocess import reprocess as reprocess_flow
 
-    summary = _with_progress(
-        lambda: reprocess_flow(warehouse=settings.warehouse, batch_size=settings.batch_size),
-        "pages",
-        quiet or as_json,
-        debug,
-    )
+    def call():
+        from flows.reprocess import reprocess as reprocess_flow
+
+        return reprocess_flow(warehouse=settings.warehouse, batch_size=settings.batch_size, return_state=True)
+
+    summary = _run_flow(call, "pages", quiet or as_json, debug, settings)
     if as_json:
         print(json.dumps(summary, indent=2))
     elif not quiet:
@@ -235,12 +300,11 @@ def _scheduled(sources: Path, warehouse: Path | None, debug: bool) -> list:
     from flows.schedules import scheduled_deployments
     from flows.sources import InputError
 
+    settings = _settings(debug, warehouse=warehouse)
     try:
-        return scheduled_deployments(sources, load_settings(warehouse=warehouse).warehouse)
+        return scheduled_deployments(sources, settings.warehouse)
     except InputError as exc:
         _fail(str(exc), debug, 2)
-    except ValueError as exc:
-        _fail(f"bad setting: {exc}", debug, 2)
 
 
 @app.command()
@@ -274,24 +338,52 @@ def serve(
 
     Trigger a run by hand: prefect deployment run ingest/meridian
     """
-    apply_prefect_defaults(quiet_logs=not debug)
-    deployments = _scheduled(sources, warehouse, debug)
-    from prefect import serve as prefect_serve
-    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+    from flows import runtime
 
-    from flows.runtime import local_prefect_server
+    apply_prefect_defaults(quiet_logs=not debug)
+    with runtime.raising_on_sigterm():  # from the first moment: a SIGTERM while the server starts stops it too
+        _serve(sources, warehouse, prefect_port, debug)
+
+
+def _serve(sources: Path, warehouse: str | None, prefect_port: int, debug: bool) -> None:
+    from flows import runtime
 
     try:
-        with local_prefect_server(get_current_settings().api.url, prefect_port) as api:
-            err.print(f"Prefect server: {api}", highlight=False)
+        from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+
+        given = get_current_settings().api.url
+        background = None if given else runtime.background_server()  # the one `newsetl run` started, if any
+        if not (given or background or runtime.port_is_free(prefect_port)):
+            raise runtime.ServerError(runtime.port_taken(prefect_port))
+        deployments = _scheduled(sources, warehouse, debug)
+        from prefect import serve as prefect_serve
+
+        if not given and not background:
+            err.print(f"Starting a Prefect server on 127.0.0.1:{prefect_port} for serve ...", highlight=False)
+        with runtime.local_prefect_server(given or (background or {}).get("api"), prefect_port) as api:
+            whose = "stopped with serve" if not (given or background) else "not serve's: it keeps running"
+            err.print(f"Prefect server: {api} ({whose}); UI {api.removesuffix('/api')}", highlight=False)
             for d in deployments:
                 err.print(f"serving ingest/{d.name}: {d.schedules[0].schedule.cron} (UTC)", highlight=False)
             os.environ["PREFECT_API_URL"] = api  # for the flow-run processes the runner starts
-            with temporary_settings(updates={PREFECT_API_URL: api}):
+            from flows.schedules import RunReporter
+
+            names = [d.name for d in deployments]
+            say = lambda line: err.print(line, highlight=False, soft_wrap=True)  # noqa: E731
+            with temporary_settings(updates={PREFECT_API_URL: api}), RunReporter(api, names, say):
                 # pause_on_shutdown=False: a restart (a deploy, a reboot) must not leave the schedules paused
                 prefect_serve(*deployments, pause_on_shutdown=False, print_starting_message=False)
-    except RuntimeError as exc:
+    except runtime.ServerError as exc:
         _fail(str(exc), debug)
+    except (KeyboardInterrupt, runtime.Terminated) as exc:
+        if debug:
+            raise
+        err.print(f"serve stopped ({'Ctrl-C' if isinstance(exc, KeyboardInterrupt) else 'SIGTERM'})", highlight=False)
+        return
+    except SystemExit:  # Prefect's runner ends the process so on a SIGTERM that comes while it starts
+        err.print("serve stopped (SIGTERM)", highlight=False)
+        raise
+    err.print("serve stopped", highlight=False)
 
 
 @app.command()
@@ -306,8 +398,8 @@ def deploy(
     """Register the scheduled sources with a Prefect server and work pool, for teams that run workers.
 
     Unlike `newsetl serve`, nothing runs here: the pool's workers pick up the runs. A worker imports the
-    flow by module, so newsetl must be installed where the worker runs, and the warehouse path must be
-    the same there (or an object-store root, later).
+    flow by module, so newsetl must be installed where the worker runs, and the warehouse must be reachable
+    by the same name there: the same path, or an s3:// root (docs/distributed.md).
 
     Examples:
 
@@ -354,10 +446,7 @@ def doctor(
     from flows import doctor as checkup
 
     apply_prefect_defaults(quiet_logs=not debug)
-    try:
-        settings = load_settings(warehouse=warehouse)
-    except ValueError as exc:
-        _fail(f"bad setting: {exc}", debug, 2)
+    settings = _settings(debug, warehouse=warehouse)
     from prefect.settings import get_current_settings
 
     found = checkup.checks(settings, get_current_settings().api.url)
@@ -374,22 +463,26 @@ def doctor(
 
 @app.command()
 def report(
-    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="The HTML file to write (default report.html; with --png, only if given)."),
+    ] = None,
     since: Annotated[
         datetime | None, typer.Option(formats=["%Y-%m-%d"], help="First day (default: the earliest).")
     ] = None,
     until: Annotated[
         datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Last day (default: the latest).")
     ] = None,
-    png: Annotated[Path | None, typer.Option("--png", help="Also write one chart as a PNG image.")] = None,
+    png: Annotated[Path | None, typer.Option("--png", help="Write one chart as a PNG image (see --chart).")] = None,
     chart: Annotated[
         str, typer.Option(help="The chart --png writes: articles, entities, failures or languages.")
     ] = "articles",
     warehouse: WarehouseOpt = None,
     debug: DebugOpt = False,
 ) -> None:
-    """Write a self-contained HTML report with charts: articles per day per site, the most-named entities
-    over time, failure reasons over time, the language mix. It opens offline in any browser.
+    """Write a self-contained HTML report with charts: articles per site, the most-named entities and failure
+    reasons over time, the language mix. It opens offline in any browser. Charts count per day, week, month or
+    year, whichever fits the span of days, with a bar for every one, empty ones too.
 
     Examples:
 
@@ -397,29 +490,35 @@ def report(
 
       newsetl report --since 2026-11-01 --until 2026-11-30 -o november.html
 
-      newsetl report --png failures.png --chart failures
+      newsetl report --png failures.png --chart failures    # the PNG only
     """
     from flows import report as reporting
     from warehouse import catalog
 
     if chart not in reporting.CHARTS:
         _fail(f"--chart must be one of {', '.join(reporting.CHARTS)}", debug, 2)
-    root = _root(load_settings(warehouse=warehouse), debug)
+    root = _root(_settings(debug, warehouse=warehouse), debug)
     try:
         con = catalog.connect(root)
     except FileNotFoundError as exc:
         _fail(str(exc), debug)
+    if output is None and png is None:
+        output = Path("report.html")
     made = reporting.build(con, since.date() if since else None, until.date() if until else None)
+    wrote = []
     try:
-        output.write_text(reporting.render_html(made, str(root)), encoding="utf-8")
-        if png:
+        if output is not None:
+            wrote.append(("Replaced" if output.exists() else "Wrote", output))
+            output.write_text(reporting.render_html(made, str(root)), encoding="utf-8")
+        if png is not None:
+            wrote.append(("Replaced" if png.exists() else "Wrote", png))
             reporting.write_png(made, chart, png)
     finally:
         made.close()
         con.close()
-    out.print(f"Wrote {output} ({made.since} to {made.until}, {made.totals['articles']:,} articles)", highlight=False)
-    if png:
-        out.print(f"Wrote {png} (chart: {chart})", highlight=False)
+    span = f"{made.since} to {made.until}, {made.totals['articles']:,} articles"
+    for verb, path in wrote:
+        out.print(f"{verb} {path} ({span if path == output else f'chart: {chart}'})", highlight=False)
 
 
 @contextmanager
@@ -433,32 +532,206 @@ def _bar(what: str, silent: bool):
         yield lambda done, total: bar.update(task_id, completed=done, total=total)
 
 
-def _with_progress(call, what: str, silent: bool, debug: bool):
-    """Run a flow with a progress bar on a terminal (stderr); one-line error on failure."""
-    from flows import progress
+class _Status:
+    """What a run is doing before its progress bar starts: a spinner line on a terminal, plain lines
+    otherwise, nothing when silent. Start-up takes seconds (Prefect, the pipeline's imports): never silent."""
 
+    def __init__(self, silent: bool) -> None:
+        self.silent, self.tty, self.live = silent, sys.stderr.isatty(), None
+
+    def __call__(self, text: str) -> None:
+        if self.silent:
+            return
+        if not self.tty:
+            err.print(text, highlight=False)
+        elif self.live is None:
+            self.live = err.status(text)
+            self.live.start()
+        else:
+            self.live.update(text)
+
+    def note(self, text: str) -> None:
+        """A line that stays (above the spinner)."""
+        if not self.silent:
+            err.print(text, highlight=False, soft_wrap=True)
+
+    def stop(self) -> None:
+        if self.live is not None:
+            self.live.stop()
+            self.live = None
+
+
+@contextmanager
+def _prefect_api(settings, status: _Status):
+    """The Prefect API a run reports to, and whether its server outlives the run: PREFECT_API_URL's; else this
+    machine's background server (started by the first run, reused by later ones), or with
+    NEWSETL_PREFECT_SERVER=per-run a server for this run only."""
+    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+
+    from flows import runtime
+
+    given = get_current_settings().api.url
+    if given:
+        yield given, True
+        return
+    lasting = settings.prefect_server != "per-run"
+    if not lasting:
+        status("Starting a Prefect server for this run (~10-15 s; NEWSETL_PREFECT_SERVER=per-run) ...")
+        server = runtime.local_prefect_server(None, runtime.free_port(), env=_server_env())
+    else:
+
+        def starting(port: int) -> None:
+            status(f"Starting a Prefect server in the background on port {port} (the first run only: ~15 s) ...")
+
+        api, started = runtime.start_background_server(on_start=starting)
+        if started:
+            status.note(
+                f"Prefect server started in the background for this and later runs: UI {api.removesuffix('/api')}, "
+                "log in $PREFECT_HOME/newsetl-server.log; stop it with `prefect server stop`."
+            )
+        server = nullcontext(api)
+    with server as api:
+        os.environ["PREFECT_API_URL"] = api  # for the processes a run starts (Dask workers)
+        with temporary_settings(updates={PREFECT_API_URL: api}):
+            yield api, lasting
+
+
+def _server_env() -> dict:
+    return {**os.environ, "PREFECT_UI_ENABLED": "false"}  # a server for one run: nobody opens its UI
+
+
+def _drain_prefect(api: str, flow_run_id, wait: float = 60.0) -> None:
+    """Before a server that stops with the run is stopped: send the run's last events and logs now (at exit is
+    too late), then wait until the server has recorded its task runs. It records them from those events, after
+    they came (a server stopped at once had 62 of 87 task runs, one of them Pending forever)."""
+    import time
+
+    import httpx
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    EventsWorker.drain_all(timeout=15)
+    APILogWorker.drain_all(timeout=15)
+    if flow_run_id is None:
+        return
+    of_run = {"flow_runs": {"id": {"any_": [str(flow_run_id)]}}}
+    unfinished = {**of_run, "task_runs": {"state": {"type": {"any_": ["SCHEDULED", "PENDING", "RUNNING", "PAUSED",
+                                                                      "CANCELLING"]}}}}  # fmt: skip
+    queries, last, deadline = (of_run, unfinished), None, time.monotonic() + wait
+    with httpx.Client(base_url=api, timeout=10) as client:
+        while time.monotonic() < deadline:
+            try:
+                now = tuple(client.post("/task_runs/count", json=q).raise_for_status().json() for q in queries)
+            except httpx.HTTPError:
+                return
+            if now == last and now[1] == 0:  # nothing left unfinished, and nothing new came in meanwhile
+                return
+            last = now
+            time.sleep(0.5)
+
+
+EXIT_SIGNALLED = 128  # the shell's convention: 128 + the signal's number (130 for Ctrl-C, 143 for SIGTERM)
+
+
+def _run_flow(call, what: str, silent: bool, debug: bool, settings):
+    """Run a flow as a person meets it: a line about start-up at once, a progress bar on a terminal, one line
+    on failure, and on Ctrl-C or SIGTERM one line and exit 130 or 143 (the run is recorded as cancelled).
+    `call()` runs the flow and returns its final Prefect state."""
+    from flows import runtime  # not runlog yet: it imports Prefect, seconds before a first line
+
+    with runtime.raising_on_sigterm():  # from the first moment: SIGTERM runs the `finally`s that stop servers
+        return _run_flow_here(call, what, silent, debug, settings)
+
+
+def _run_flow_here(call, what: str, silent: bool, debug: bool, settings):
+    from flows import progress, runtime
+
+    status = _Status(silent)
     show = not silent and sys.stderr.isatty()
     bar = Progress(TextColumn(what), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err)
     if show:
-        task_id = bar.add_task(what, total=None)
+        task_id = bar.add_task(what, total=None, start=False)  # its clock starts with the flow's reading
 
         def start(total: int) -> None:
+            status.stop()
             bar.update(task_id, total=total)
+            bar.start_task(task_id)
             bar.start()
 
         progress.listen(start=start, advance=lambda n: bar.advance(task_id, n), finish=bar.stop)
-    elif not silent:
-        err.print("starting Prefect ...")
     from warehouse.lock import WarehouseLocked
 
+    state = None
     try:
-        return call()
+        status("Starting Prefect ...")
+        if not debug:
+            runtime.quiet_interrupts()
+        with _prefect_api(settings, status) as (api, lasting):
+            status("Loading the pipeline (trafilatura, spaCy) ...")
+            state = call()
+            if state.is_completed():
+                summary = state.result()
+                summary["prefect_ui"] = _flow_run_url(summary["run_id"]) if lasting else None
+            if not lasting:
+                _drain_prefect(api, state.state_details.flow_run_id)
+    except (KeyboardInterrupt, runtime.Terminated) as exc:
+        status.stop()
+        bar.stop()
+        _cancelled(runtime.signal_number(exc), debug)
     except WarehouseLocked as exc:
         _fail(str(exc), debug, 3)
+    except runtime.ServerError as exc:
+        _fail(str(exc), debug)
     except Exception as exc:
         _fail(f"run failed: {exc}", debug)
     finally:
+        status.stop()
         progress.stop_listening()
+    if state.is_cancelled():
+        _cancelled(None, debug)
+    if not state.is_completed():
+        try:
+            state.result()
+        except WarehouseLocked as exc:
+            _fail(str(exc), debug, 3)
+        except Exception as exc:
+            _fail(f"run failed: {exc}", debug)
+        _fail(f"run ended {state.name}: {state.message}", debug)
+    return summary
+
+
+def _flow_run_url(run_id: str) -> str | None:
+    from prefect.settings import get_current_settings
+
+    ui = get_current_settings().ui_url
+    return f"{ui}/runs/flow-run/{run_id}" if ui else None
+
+
+def _cancelled(signum: int | None, debug: bool) -> None:
+    """One line for a run stopped by Ctrl-C or SIGTERM (`signum`, else the one the flow recorded), and exit
+    130 or 143."""
+    import signal
+
+    from flows import runlog
+
+    summary = runlog.cancelled_summary()
+    signum = signum or runlog.cancelled_signal() or signal.SIGINT
+    how = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
+    if summary is None:
+        line = f"Cancelled ({how}) before the run started: nothing was written."
+        if run_id := runlog.started_run():
+            line = f"Cancelled ({how}): run {run_id} committed only whole batches; nothing is half-written."
+    else:
+        c = summary["counts"]
+        batches = c.get("batches", 0)
+        line = (
+            f"Cancelled ({how}) in stage {summary['failed_stage']}: {batches} batch{'es' * (batches != 1)} committed "
+            "before it "
+            f"({c.get('pages_read', 0)} pages, {c.get('articles_new', 0)} new articles); the batch in progress was not "
+            f"written. Run {summary['run_id']} is recorded as cancelled."
+        )
+    err.print(line, highlight=False, soft_wrap=True)
+    raise typer.Exit(EXIT_SIGNALLED + signum)
 
 
 def _print_summary(summary: dict) -> None:
@@ -480,19 +753,43 @@ def _print_summary(summary: dict) -> None:
         out.print(f"Pages that did not become articles: {reasons}.", highlight=False)
     root = summary["warehouse"]
     out.print(f"Warehouse: {root}  (run id {summary['run_id']})", highlight=False)
+    if summary.get("prefect_ui"):
+        out.print(f"In Prefect: {summary['prefect_ui']}", highlight=False, soft_wrap=True)
+    newsetl, duckdb = _how_to_call("newsetl"), _how_to_call("duckdb")
+    where = "" if root == Settings.model_fields["warehouse"].default else f" -w {shlex.quote(root)}"
     out.print("Query it:", highlight=False)
     out.print(
-        f'  newsetl query -w {root} "SELECT canonical, sum(mentions) AS n FROM entity_daily '
+        f'  {newsetl} query{where} "SELECT canonical, sum(mentions) AS n FROM entity_daily '
         "WHERE label = 'PERSON' GROUP BY 1 ORDER BY n DESC LIMIT 10\"",
         highlight=False,
         soft_wrap=True,
     )
-    if not str(root).startswith("s3://"):  # an S3 warehouse's tables reach DuckDB through newsetl's connection
+    # An S3 warehouse's tables reach DuckDB through newsetl's connection; the DuckDB CLI is a dev dependency.
+    if duckdb and not str(root).startswith("s3://"):
         out.print(
-            f"  duckdb -readonly {root}/news.duckdb      (views: articles, entities, entity_daily, failures, runs)",
+            f"  {duckdb} -readonly {shlex.quote(str(Path(root) / 'news.duckdb'))}      "
+            "(views: articles, entities, entity_daily, failures, runs)",
             highlight=False,
             soft_wrap=True,
         )
+
+
+def _how_to_call(program: str) -> str | None:
+    """How the person who started this run calls `program` (newsetl, duckdb) from their shell: `uv run ...`
+    when they started it so (the environment is not on their PATH), the bare name when their PATH finds this
+    one, else its path; None when it is not installed."""
+    installed = Path(sys.executable).parent / program
+    if not installed.exists():
+        return None
+    # `uv run` sets UV_RUN_RECURSION_DEPTH for what it starts; the project is this checkout
+    if os.environ.get("UV_RUN_RECURSION_DEPTH") and (PROJECT_ROOT / "pyproject.toml").exists():
+        here = Path.cwd().resolve()
+        inside = here == PROJECT_ROOT or PROJECT_ROOT in here.parents
+        return f"uv run {program}" if inside else f"uv run --project {shlex.quote(str(PROJECT_ROOT))} {program}"
+    found = shutil.which(program)
+    if found and Path(found).resolve() == installed.resolve():
+        return program
+    return shlex.quote(str(installed))
 
 
 def _jsonable(value):
@@ -533,7 +830,7 @@ def query(
         sql = path.read_text(encoding="utf-8")
     import duckdb
 
-    root = _root(load_settings(warehouse=warehouse), debug)
+    root = _root(_settings(debug, warehouse=warehouse), debug)
     try:
         con = catalog.connect(root)
         rel = con.sql(sql)
@@ -577,7 +874,7 @@ def status(
     from warehouse import catalog, storage, writer
     from warehouse.schemas import TABLES
 
-    root = _root(load_settings(warehouse=warehouse), debug)
+    root = _root(_settings(debug, warehouse=warehouse), debug)
     try:
         con = catalog.connect(root)
     except FileNotFoundError as exc:
@@ -636,7 +933,7 @@ def compact(
     from warehouse.compact import compact as compact_warehouse
     from warehouse.lock import WarehouseLocked, writer_lock
 
-    settings = load_settings(warehouse=warehouse)
+    settings = _settings(debug, warehouse=warehouse)
     root = _root(settings, debug)
     from warehouse import log, storage
 
@@ -677,7 +974,7 @@ def check(
     from warehouse import storage
     from warehouse.check import check as check_warehouse
 
-    root = _root(load_settings(warehouse=warehouse), debug)
+    root = _root(_settings(debug, warehouse=warehouse), debug)
     if not root.exists():
         _fail(f"no warehouse at {root} (run `newsetl run` first, or pass --warehouse)", debug)
     with _bar("files", as_json) as progress:

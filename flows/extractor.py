@@ -211,4 +211,7 @@ def _close_all() -> None:
 
 
 if __name__ == "__main__":
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C reaches the whole process group: the parent decides
     _serve(Connection(int(sys.argv[1])), float(sys.argv[2]) if len(sys.argv) > 2 else 0)

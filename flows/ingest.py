@@ -11,6 +11,7 @@ forgetting the entries it had not fetched yet.
 """
 
 import itertools
+import signal
 import time
 import traceback
 from collections import Counter, deque
@@ -26,7 +27,7 @@ from prefect import flow
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from flows import progress, runlog
+from flows import progress, runlog, runtime
 from flows.crawler import Crawler
 from flows.crawlstate import CrawlState
 from flows.discover import LOCAL_KINDS, Discovery, Limits, page_refs
@@ -172,6 +173,8 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
     fetch, extract, plan, enrich, load, compact_t = with_timeout(
         settings, fetch_batch, extract_batch, plan_batch, enrich_batch, load_batch, compact_if_crowded
     )
+    runlog.started(run_id)
+    interrupted = None  # the signal that stopped the run, and how it came
     crawl = found = None
     try:
         counts.update(prepare(root))
@@ -310,6 +313,12 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
     except Exception as exc:
         status, error = "failed", f"{stage.current}: {type(exc).__name__}: {exc}"
         logger().error("run failed in %s\n%s", stage.current, traceback.format_exc())
+    except BaseException as exc:  # Ctrl-C, SIGTERM: what was committed stays, the batch in progress was not written
+        if runtime.signal_number(exc) is None:
+            raise
+        interrupted, how = exc, signal.Signals(runtime.signal_number(exc)).name
+        status, error = "cancelled", f"{stage.current}: interrupted by {how}"
+        logger().warning("run cancelled in %s (%s)", stage.current, how)
     finally:
         progress.finish()
         if found is not None:
@@ -335,6 +344,10 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
     }
     runlog.record(root, summary, started, parameters)
     with_timeout(settings, build_catalog)[0](root)  # after the runs row, so a first run's catalog has a runs view
+    if interrupted is not None:
+        if runtime.supervisor_intent():  # a runner (serve, a worker) cancelling it: Prefect's engine ends it
+            raise interrupted
+        return runlog.cancelled(summary, runtime.signal_number(interrupted))
     if error:
         raise RuntimeError(error)
     return summary.as_dict()

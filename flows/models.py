@@ -4,8 +4,6 @@ import importlib
 import importlib.util
 from functools import cache
 
-import spacy
-
 # Components NER does not use in spaCy's packaged pipelines (their NER carries its own tok2vec; a
 # transformer pipeline's NER listens to "transformer", which is kept).
 NOT_NEEDED_FOR_NER = [
@@ -37,6 +35,8 @@ def load_ner(name: str):
         raise ModelMissing(
             f"spaCy pipeline {name!r} is not installed; install its package (newsetl never downloads models)"
         )
+    import spacy  # here: ~1 s of imports, which a run with no new article to tag does not pay
+
     module = importlib.import_module(name)
     target = module.model_path() if not hasattr(module, "load") and hasattr(module, "model_path") else name
     nlp = spacy.load(target, exclude=NOT_NEEDED_FOR_NER)

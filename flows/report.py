@@ -8,13 +8,14 @@ the language mix. Any one of them can also be written as a PNG.
 import html
 import io
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import duckdb
 import matplotlib
 
 matplotlib.use("Agg")  # no display; must precede pyplot
 import matplotlib.pyplot as plt
+from matplotlib.ticker import MaxNLocator
 
 matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text in the SVG: smaller, searchable, selectable
 
@@ -35,52 +36,107 @@ class Report:
             plt.close(figure)
 
 
-def _range(con: duckdb.DuckDBPyConnection, since: date | None, until: date | None) -> tuple[date, date]:
-    # articles by publish day, failures by the day they happened: the default range covers both
-    low, high = con.sql(
-        "SELECT min(day), max(day) FROM (SELECT day FROM unique_articles UNION ALL SELECT day FROM failures)"
-    ).fetchall()[0]
+def _days(con: duckdb.DuckDBPyConnection, sql: str, since: date | None, until: date | None) -> tuple[date, date]:
+    """The first and last day of `sql`'s days within the given bounds (a bound given is kept as it is)."""
+    low, high = con.sql(f"SELECT min(day), max(day) FROM ({sql})").fetchall()[0]
     today = datetime.now().date()
-    return since or low or today, until or high or today
+    return since or low or until or today, until or high or since or today
 
 
-def _series(rows: list[tuple], top: int = TOP_SERIES) -> tuple[list[date], dict[str, list[int]]]:
-    """(day, name, n) rows -> days and one count per day for the `top` names (the rest summed as 'other')."""
-    days = sorted({r[0] for r in rows})
+ARTICLE_DAYS = "SELECT day FROM unique_articles"
+FAILURE_DAYS = "SELECT day FROM failures"
+
+# Bins that fit the span: at most ~60 bars, so that a sparse decade is not hairlines and a week is not one bar.
+UNITS = ((62, "day"), (7 * 60, "week"), (31 * 72, "month"))
+
+
+def bin_unit(since: date, until: date) -> str:
+    span = (until - since).days + 1
+    return next((unit for most, unit in UNITS if span <= most), "year")
+
+
+def bin_start(day: date, unit: str) -> date:
+    if unit == "day":
+        return day
+    if unit == "week":
+        return day - timedelta(days=day.weekday())  # weeks start on Monday (ISO)
+    if unit == "month":
+        return day.replace(day=1)
+    return day.replace(month=1, day=1)
+
+
+def _next_bin(start: date, unit: str) -> date:
+    if unit in ("day", "week"):
+        return start + timedelta(days=1 if unit == "day" else 7)
+    if unit == "month":
+        return date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    return date(start.year + 1, 1, 1)
+
+
+LABELS = {"day": "%Y-%m-%d", "week": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}  # a week by its Monday
+
+
+def bin_label(start: date, unit: str) -> str:
+    return start.strftime(LABELS[unit])
+
+
+@dataclass
+class Binned:
+    """Counts per bin of a span (every bin, empty ones too, so that gaps show), for the `top` names."""
+
+    unit: str
+    starts: list[date]
+    series: dict[str, list[int]]
+
+    @property
+    def labels(self) -> list[str]:
+        return [bin_label(s, self.unit) for s in self.starts]
+
+    def span(self) -> str:
+        first, last = self.labels[0], self.labels[-1]
+        return first if first == last else f"{first} to {last}"
+
+
+def binned(rows: list[tuple], since: date, until: date, top: int = TOP_SERIES) -> Binned:
+    """(day, name, n) rows -> counts per day, week, month or year (whichever fits since..until) for the `top`
+    names by total, the rest summed as 'other'."""
+    unit = bin_unit(since, until)
+    starts, start = [], bin_start(since, unit)
+    while start <= until:
+        starts.append(start)
+        start = _next_bin(start, unit)
+    index = {s: i for i, s in enumerate(starts)}
     totals: dict[str, int] = {}
     for _, name, n in rows:
         totals[name] = totals.get(name, 0) + n
     keep = sorted(totals, key=lambda k: (-totals[k], k))[:top]
-    series = {name: [0] * len(days) for name in keep}
-    index = {d: i for i, d in enumerate(days)}
+    series = {name: [0] * len(starts) for name in keep}
     for day, name, n in rows:
         key = name if name in series else "other"
-        series.setdefault(key, [0] * len(days))[index[day]] += n
-    return days, series
+        series.setdefault(key, [0] * len(starts))[index[bin_start(day, unit)]] += n
+    return Binned(unit, starts, series)
 
 
-def _stacked(title: str, days: list[date], series: dict[str, list[int]], ylabel: str) -> plt.Figure:
-    figure, ax = plt.subplots(figsize=(9, 3.6))
-    bottom = [0] * len(days)
-    for name, values in series.items():
-        ax.bar(days, values, bottom=bottom, label=name, width=0.8)
+def _stacked(title: str, what: str, data: Binned, ylabel: str, note: str = "") -> plt.Figure:
+    """Stacked bars, one per bin, on an axis of every bin of the span (empty ones too)."""
+    figure, ax = plt.subplots(figsize=(9, 3.8))
+    positions = list(range(len(data.starts)))
+    bottom = [0] * len(positions)
+    for name, values in data.series.items():
+        ax.bar(positions, values, bottom=bottom, label=name, width=0.8)
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-    _finish(ax, title, ylabel, bool(series))
-    figure.autofmt_xdate()
-    return figure
-
-
-def _lines(title: str, days: list[date], series: dict[str, list[int]], ylabel: str) -> plt.Figure:
-    figure, ax = plt.subplots(figsize=(9, 3.6))
-    for name, values in series.items():
-        ax.plot(days, values, marker="o", label=name)
-    _finish(ax, title, ylabel, bool(series))
-    figure.autofmt_xdate()
+    step = max(1, -(-len(positions) // 12))  # at most ~12 labels
+    ax.set_xticks(positions[::step], data.labels[::step], rotation=30, ha="right")
+    pad = max(0.0, (7 - len(positions)) / 2)  # a few bars stay narrow, centred
+    ax.set_xlim(-0.6 - pad, len(positions) - 0.4 + pad)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel(f"{what}, per {data.unit}" + (" (weeks from Monday)" if data.unit == "week" else ""))
+    _finish(ax, f"{title.format(unit=data.unit)}\n{data.span()}{note}", ylabel, bool(data.series))
     return figure
 
 
 def _finish(ax, title: str, ylabel: str, has_data: bool, legend: bool = True) -> None:
-    ax.set_title(title)
+    ax.set_title(title, fontsize="medium")
     ax.set_ylabel(ylabel)
     if not has_data:
         ax.text(0.5, 0.5, "nothing in this range", ha="center", va="center", transform=ax.transAxes)
@@ -90,8 +146,11 @@ def _finish(ax, title: str, ylabel: str, has_data: bool, legend: bool = True) ->
 
 
 def build(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date | None = None) -> Report:
-    since, until = _range(con, since, until)
-    between = [since, until]
+    """The report over since..until (default: the first to the last day of articles and failures). Each chart
+    bins its own span: articles and entities by publish day, failures by the day they happened (run days),
+    unless the range is given, which every chart then spans."""
+    low, high = _days(con, f"{ARTICLE_DAYS} UNION ALL {FAILURE_DAYS}", since, until)
+    between = [low, high]
 
     def rows(sql: str) -> list[tuple]:
         return con.execute(sql, between).fetchall()
@@ -122,16 +181,26 @@ def build(con: duckdb.DuckDBPyConnection, since: date | None = None, until: date
         "SELECT coalesce(language, 'unknown'), count(*) FROM unique_articles WHERE day BETWEEN ? AND ? "
         "GROUP BY ALL ORDER BY 2 DESC, 1"
     )
+    article_span = _days(con, f"{ARTICLE_DAYS} WHERE day BETWEEN '{low}' AND '{high}'", since, until)
+    failure_span = _days(con, f"{FAILURE_DAYS} WHERE day BETWEEN '{low}' AND '{high}'", since, until)
     figures = {
-        "articles": _stacked("Articles per day, by site", *_series(per_site), "articles"),
-        "entities": _lines("Most-named entities: articles per day", *_series(entity_days, len(names)), "articles"),
-        "failures": _stacked("Failures per day, by stage:reason", *_series(failures), "pages"),
-    }
-    figure, ax = plt.subplots(figsize=(9, 0.6 + 0.4 * max(1, len(languages))))
+        "articles": _stacked("Articles per {unit}, by site", "publish date", binned(per_site, *article_span),
+                             "articles"),
+        "entities": _stacked(
+            "Articles naming the most-named entities, per {unit}", "publish date",
+            binned(entity_days, *article_span, len(names)), "articles",
+            note="; stacked: an article naming two of them counts for both",
+        ),
+        "failures": _stacked("Pages that failed, per {unit}, by stage:reason", "day of the failure",
+                             binned(failures, *failure_span), "pages"),
+    }  # fmt: skip
+    figure, ax = plt.subplots(figsize=(9, 0.9 + 0.4 * max(1, len(languages))))
     ax.barh([lang for lang, _ in languages][::-1], [n for _, n in languages][::-1])
-    _finish(ax, "Language mix (articles)", "", bool(languages), legend=False)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("articles")
+    _finish(ax, "Articles by language (detected)", "", bool(languages), legend=False)
     figures["languages"] = figure
-    return Report(since, until, totals, figures, top_entities)
+    return Report(low, high, totals, figures, top_entities)
 
 
 def _svg(figure: plt.Figure) -> str:

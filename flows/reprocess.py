@@ -7,6 +7,7 @@ get a new version: re-running after upgrading trafilatura or changing a setting 
 only where something is different.
 """
 
+import signal
 import time
 import traceback
 from collections import Counter
@@ -19,7 +20,7 @@ from prefect import flow
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from flows import progress, runlog
+from flows import progress, runlog, runtime
 from flows.settings import load_settings
 from flows.tasks import (
     build_catalog,
@@ -74,6 +75,8 @@ def _reprocess_locked(settings, root: Path, run_id: str) -> dict:
     extract, plan, enrich, load, compact_t = with_timeout(
         settings, extract_batch, plan_batch, enrich_batch, load_batch, compact_if_crowded
     )
+    runlog.started(run_id)
+    interrupted = None  # the signal that stopped the run, and how it came
     try:
         counts.update(prepare(root))
         state = WarehouseState.read(root)
@@ -106,6 +109,7 @@ def _reprocess_locked(settings, root: Path, run_id: str) -> dict:
                 failures_new=written["failures"],
             )
             reasons.update(f"{f['stage']}:{f['reason']}" for f in failures)
+            counts["batches"] += 1
             stage("compact")  # the scan's files stay on disk until the next writer, past the grace period
             counts.update(compact_t(root, settings.compact_threshold))
             progress.advance(len(pages))
@@ -113,6 +117,12 @@ def _reprocess_locked(settings, root: Path, run_id: str) -> dict:
     except Exception as exc:
         status, error = "failed", f"{stage.current}: {type(exc).__name__}: {exc}"
         logger().error("reprocess failed in %s\n%s", stage.current, traceback.format_exc())
+    except BaseException as exc:  # Ctrl-C, SIGTERM: what was committed stays, the batch in progress was not written
+        if runtime.signal_number(exc) is None:
+            raise
+        interrupted, how = exc, signal.Signals(runtime.signal_number(exc)).name
+        status, error = "cancelled", f"{stage.current}: interrupted by {how}"
+        logger().warning("run cancelled in %s (%s)", stage.current, how)
     finally:
         progress.finish()
     where = storage.of(root).display()  # the folder, or s3://bucket/prefix
@@ -122,6 +132,10 @@ def _reprocess_locked(settings, root: Path, run_id: str) -> dict:
     )  # fmt: skip
     runlog.record(root, summary, started, {"warehouse": where, "batch_size": str(settings.batch_size)})
     with_timeout(settings, build_catalog)[0](root)
+    if interrupted is not None:
+        if runtime.supervisor_intent():  # a runner (serve, a worker) cancelling it: Prefect's engine ends it
+            raise interrupted
+        return runlog.cancelled(summary, runtime.signal_number(interrupted))
     if error:
         raise RuntimeError(error)
     return summary.as_dict()

@@ -70,6 +70,42 @@ class RunSummary:
         return self.__dict__.copy()
 
 
+# This process's run in progress, and once a signal stopped it, its summary: the CLI that called the flow says
+# what was kept in one line (the flow's Prefect state is Cancelled, and carries no result).
+_this_run: dict = {}
+
+
+def started(run_id: str) -> None:
+    _this_run.clear()
+    _this_run["run_id"] = run_id
+
+
+def started_run() -> str | None:
+    return _this_run.get("run_id")
+
+
+def cancelled(summary: RunSummary, signum: int):
+    """The final Prefect state of a run a signal stopped (Cancelled), its summary kept for the caller."""
+    import signal
+
+    from prefect.states import Cancelled
+
+    _this_run.update(summary=summary.as_dict(), signal=signum)
+    how = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
+    return Cancelled(
+        message=f"cancelled by {how} in stage {summary.failed_stage}; batches committed before it: "
+        f"{summary.counts.get('batches', 0)}, kept; the batch in progress was not written"
+    )
+
+
+def cancelled_summary() -> dict | None:
+    return _this_run.get("summary")
+
+
+def cancelled_signal() -> int | None:
+    return _this_run.get("signal")
+
+
 def versions() -> dict[str, str]:
     out = {}
     for name in PACKAGES:

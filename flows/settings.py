@@ -89,6 +89,10 @@ class Settings(BaseSettings):
         description="MiB the extraction child may hold while it extracts a page; past it the page fails "
         "(extract:memory); 0: no limit (needs NEWSETL_EXTRACT_TIMEOUT > 0)",
     )
+    prefect_server: Literal["background", "per-run"] = Field(
+        "background",
+        description="with no PREFECT_API_URL: a local Prefect server left running for later runs, or one per run",
+    )
     task_timeout: float = Field(
         3600.0, gt=0, description="seconds one batch task may take; past it the run stops and its runs row says where"
     )

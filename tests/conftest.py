@@ -1,3 +1,6 @@
+import os
+import shutil
+import tempfile
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -5,9 +8,22 @@ from pathlib import Path
 
 import pytest
 
+from flows import runtime
 from flows.runtime import apply_prefect_defaults
 
 apply_prefect_defaults()  # before anything imports Prefect
+# This session's own Prefect state, never the person's ~/.prefect (nor their server): a background server that a
+# test's `newsetl run` starts lives here, on a free port rather than 4200, and is stopped when the session ends.
+PREFECT_HOME = Path(tempfile.mkdtemp(prefix="newsetl-tests-prefect-"))
+os.environ["PREFECT_HOME"] = str(PREFECT_HOME)
+os.environ.pop("PREFECT_API_URL", None)
+os.environ["PREFECT_SERVER_API_PORT"] = str(runtime.free_port())
+
+
+def pytest_sessionfinish(session, exitstatus):
+    runtime.stop_background_server()
+    shutil.rmtree(PREFECT_HOME, ignore_errors=True)
+
 
 PROJECT = Path(__file__).resolve().parents[1]
 SAMPLE_PAGES = PROJECT / "flows" / "sample_pages"
@@ -17,10 +33,14 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture(scope="session")
-def prefect_harness():
-    from prefect.testing.utilities import prefect_test_harness
+def prefect_harness(prefect_server):
+    """Flows called in this process report to the session's Prefect server: one server for the whole session
+    (Prefect's own test harness would start another, 10-50 s on a busy machine)."""
+    from prefect.logging.configuration import ensure_logging_setup
+    from prefect.settings import PREFECT_API_URL, temporary_settings
 
-    with prefect_test_harness(server_startup_timeout=90):
+    ensure_logging_setup()  # here, not in a CliRunner call, whose stderr its handlers would keep after it closed
+    with temporary_settings(updates={PREFECT_API_URL: prefect_server["PREFECT_API_URL"]}):
         yield
 
 
@@ -126,6 +146,31 @@ def prefect_server(tmp_path_factory):
     env.pop("PREFECT_API_URL", None)
     with local_prefect_server(None, _free_port(), env=env) as api:
         yield {**env, "PREFECT_API_URL": api}
+
+
+def copy_prefect_database(prefect_server: dict, home: Path) -> Path:
+    """Give `home` (a PREFECT_HOME) a copy of the session server's database, migrated already: a server started
+    on a fresh one spends 10-30 s creating it, which is not what the tests that start servers are about."""
+    import sqlite3
+
+    home.mkdir(parents=True, exist_ok=True)
+    if not (home / "prefect.db").exists():
+        source = sqlite3.connect(Path(prefect_server["PREFECT_HOME"]) / "prefect.db")
+        target = sqlite3.connect(home / "prefect.db")
+        with target:
+            source.backup(target)  # a consistent copy while the session's server writes to it
+        source.close()
+        target.close()
+    for name in ("memo_store.toml",):  # Prefect's record that its block types are registered already
+        if (Path(prefect_server["PREFECT_HOME"]) / name).exists() and not (home / name).exists():
+            shutil.copy(Path(prefect_server["PREFECT_HOME"]) / name, home / name)
+    return home
+
+
+@pytest.fixture
+def migrated_prefect_home(prefect_server, tmp_path) -> Path:
+    """A PREFECT_HOME of this test's own, with no server running, and a migrated database."""
+    return copy_prefect_database(prefect_server, tmp_path / "prefect-home")
 
 
 @pytest.fixture(scope="session")

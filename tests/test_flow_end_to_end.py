@@ -4,10 +4,12 @@ import json
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
+import httpx
 import pytest
-from conftest import FIXTURES, PROJECT, SAMPLE_PAGES, Route
+from conftest import FIXTURES, PREFECT_HOME, PROJECT, SAMPLE_PAGES, Route, copy_prefect_database
 from typer.testing import CliRunner
 
 from flows.cli import app
@@ -36,25 +38,57 @@ def run_readme_main_command(warehouse: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def sample_warehouse(tmp_path_factory):
-    """The README's main command, run twice into a temporary warehouse."""
+def sample_warehouse(prefect_server, tmp_path_factory):
+    """The README's main command, run twice into a temporary warehouse (the session's PREFECT_HOME has no
+    Prefect server yet: the first run starts one in the background, the second reuses it)."""
+    copy_prefect_database(prefect_server, PREFECT_HOME)
     root = tmp_path_factory.mktemp("wh")
     first = run_readme_main_command(root)
     assert first.returncode == 0, first.stderr[-3000:]
     counts_after_first = catalog.connect(root).sql(TABLE_COUNTS).fetchall()
     second = run_readme_main_command(root)
     assert second.returncode == 0, second.stderr[-3000:]
-    return root, first.stdout, counts_after_first
+    return root, first, counts_after_first, second
 
 
 def test_main_command_prints_what_it_loaded_and_how_to_query(sample_warehouse):
-    _, stdout, _ = sample_warehouse
-    assert "Loaded 23 new" in stdout
-    assert "newsetl query" in stdout and "news.duckdb" in stdout
+    _, first, _, second = sample_warehouse
+    assert "Loaded 23 new" in first.stdout
+    assert "newsetl query" in first.stdout and "news.duckdb" in first.stdout
+    # start-up is never silent: it says what it does, and that the server it started stays for later runs
+    assert first.stderr.index("Starting Prefect") < first.stderr.index("Starting a Prefect server in the background")
+    assert "Prefect server started in the background for this and later runs" in first.stderr
+    assert "Starting a Prefect server" not in second.stderr and "Loading the pipeline" in second.stderr
+    for done in (first, second):  # a run that succeeded ends with its summary, not the server's tracebacks
+        assert "Traceback" not in done.stderr and "ERROR" not in done.stderr, done.stderr[-3000:]
+    # each run is in the server's UI, which the summary links to
+    [link] = re.findall(r"In Prefect: (http://\S+/runs/flow-run/\S+)", first.stdout)
+    run_id = link.rsplit("/", 1)[1]
+    api = link.split("/runs/")[0] + "/api"
+    assert httpx.get(f"{api}/flow_runs/{run_id}", timeout=10).json()["state"]["type"] == "COMPLETED"
+
+
+def test_the_hints_a_run_prints_work_when_pasted_into_the_shell_it_ran_from(sample_warehouse):
+    """`uv run newsetl run` puts the environment on PATH for newsetl only: the person's shell has no `newsetl`
+    nor `duckdb`, so the hints say `uv run ...`."""
+    root, first, _, _ = sample_warehouse
+    hints = first.stdout.split("Query it:\n", 1)[1].splitlines()
+    assert [h.split()[:3] for h in hints] == [["uv", "run", "newsetl"], ["uv", "run", "duckdb"]], hints
+    venv = str(Path(sys.executable).parent)
+    shell = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "UV_RUN_RECURSION_DEPTH")}
+    shell["PATH"] = os.pathsep.join(p for p in os.environ["PATH"].split(os.pathsep) if p != venv)
+    shell["NEWSETL_WAREHOUSE"] = str(root)  # as the person's own shell had it for the run
+    query = subprocess.run(hints[0], shell=True, cwd=PROJECT, env=shell, capture_output=True, text=True, timeout=300)
+    assert query.returncode == 0 and "Sergey Lavrov" in query.stdout, query.stderr
+    duckdb_cli = hints[1].split("(views:")[0]
+    sql = "SELECT count(*) AS n FROM articles;"
+    opened = subprocess.run(duckdb_cli, shell=True, cwd=PROJECT, env=shell, input=sql, capture_output=True, text=True,
+                            timeout=300)  # fmt: skip
+    assert opened.returncode == 0 and "23" in opened.stdout, opened.stderr
 
 
 def test_sample_run_loads_articles_entities_and_failures(sample_warehouse):
-    root, _, _ = sample_warehouse
+    root, *_ = sample_warehouse
     con = catalog.connect(root)
     assert con.sql("SELECT count(*) FROM articles").fetchall() == [(23,)]
     assert con.sql("SELECT count(DISTINCT language) FROM articles").fetchall() == [(4,)]
@@ -100,13 +134,13 @@ def test_sample_run_loads_articles_entities_and_failures(sample_warehouse):
 
 
 def test_second_identical_run_changes_no_count(sample_warehouse):
-    root, _, counts_after_first = sample_warehouse
+    root, _, counts_after_first, _ = sample_warehouse
     assert catalog.connect(root).sql(TABLE_COUNTS).fetchall() == counts_after_first
 
 
 @pytest.mark.parametrize("query_file", sorted((PROJECT / "warehouse" / "queries").glob("*.sql")), ids=lambda p: p.stem)
 def test_example_queries_run_and_return_rows(sample_warehouse, query_file):
-    root, _, _ = sample_warehouse
+    root, *_ = sample_warehouse
     result = CliRunner().invoke(app, ["query", f"@{query_file}", "-w", str(root), "--format", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output), f"{query_file.name} returned no rows on the sample"
@@ -127,14 +161,14 @@ PLAIN_FORMS = {  # the obvious SQL for the example queries that were rewritten f
 
 @pytest.mark.parametrize("name", sorted(PLAIN_FORMS))
 def test_fast_example_queries_give_what_their_plain_forms_give(sample_warehouse, name):
-    root, _, _ = sample_warehouse
+    root, *_ = sample_warehouse
     con = catalog.connect(root)
     fast = con.sql((PROJECT / "warehouse" / "queries" / f"{name}.sql").read_text()).fetchall()
     assert fast and fast == con.sql(PLAIN_FORMS[name]).fetchall()
 
 
 def test_query_formats_and_errors(sample_warehouse):
-    root, _, _ = sample_warehouse
+    root, *_ = sample_warehouse
     runner = CliRunner()
     as_json = runner.invoke(app, ["query", "SELECT count(*) AS n FROM articles", "-w", str(root), "--json"])
     assert as_json.exit_code == 0 and json.loads(as_json.output) == [{"n": 23}]
@@ -154,7 +188,7 @@ def test_query_formats_and_errors(sample_warehouse):
 
 
 def test_status_reports_tables_and_runs(sample_warehouse):
-    root, _, _ = sample_warehouse
+    root, *_ = sample_warehouse
     result = CliRunner().invoke(app, ["status", "-w", str(root), "--json"])
     assert result.exit_code == 0, result.output
     status = json.loads(result.output)
@@ -251,12 +285,28 @@ def test_run_json_is_for_machines(prefect_harness, tmp_path):
     assert summary["counts"]["articles_new"] == 1 and summary["failures_by_reason"] == {"extract:empty": 1}
 
 
+def test_a_run_that_reads_no_page_says_so(prefect_harness, tmp_path, http_server):
+    base, routes, _ = http_server
+    empty = tmp_path / "urls.txt"
+    empty.write_text("# nothing yet\n")
+    nothing = CliRunner().invoke(app, ["run", str(empty), "-w", str(tmp_path / "wh")])
+    assert nothing.exit_code == 0, nothing.output
+    assert "warning: no page to read: the inputs named none (an empty URL file or folder?)" in nothing.stderr
+    routes["/gone/feed.xml"] = Route(b"gone", status=410)
+    dead = CliRunner().invoke(app, ["run", "--feed", f"{base}/gone/feed.xml", "-w", str(tmp_path / "wh"),
+                                    "--allow-private"])  # fmt: skip
+    assert dead.exit_code == 1, dead.output
+    assert dead.stderr.splitlines()[-1] == (
+        "error: nothing was read: every source failed (discover:feed_http_410 1); the failures table says why"
+    )
+
+
 def test_report_is_one_offline_html_file_with_four_charts_and_a_png(sample_warehouse, tmp_path):
     import html
 
     from flows.report import CHARTS
 
-    root, _, _ = sample_warehouse
+    root, *_ = sample_warehouse
     page, png = tmp_path / "report.html", tmp_path / "failures.png"
     args = ["report", "-w", str(root), "-o", str(page), "--png", str(png), "--chart", "failures"]
     result = CliRunner().invoke(app, args)
@@ -283,3 +333,14 @@ def test_report_is_one_offline_html_file_with_four_charts_and_a_png(sample_wareh
     assert ranged.exit_code == 0 and f"{in_range:,} articles" in ranged.output and 0 < in_range < 22
     bad = CliRunner().invoke(app, ["report", "-w", str(root), "-o", str(page), "--png", str(png), "--chart", "pies"])
     assert bad.exit_code == 2 and "--chart must be one of" in bad.output
+
+
+def test_report_png_alone_writes_the_png_only_and_says_what_it_replaced(sample_warehouse, tmp_path, monkeypatch):
+    root, *_ = sample_warehouse
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "report.html").write_text("the person's own report")
+    first = CliRunner().invoke(app, ["report", "-w", str(root), "--png", "failures.png", "--chart", "failures"])
+    assert first.exit_code == 0 and first.output == "Wrote failures.png (chart: failures)\n", first.output
+    assert (tmp_path / "report.html").read_text() == "the person's own report"
+    again = CliRunner().invoke(app, ["report", "-w", str(root), "--png", "failures.png", "-o", "report.html"])
+    assert again.output.startswith("Replaced report.html (") and "Replaced failures.png" in again.output

@@ -2,6 +2,7 @@
 deployment that loads rows."""
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -26,37 +27,98 @@ def test_schedule_must_be_a_cron_expression(tmp_path):
         load_sources_file(bad)
 
 
-@pytest.mark.slow
-def test_serve_without_a_prefect_server_starts_one_and_stops_it(tmp_path):
-    sources = tmp_path / "sources.toml"
-    sources.write_text(f'[sources.sample]\nkind = "files"\npath = "{SAMPLE}"\nschedule = "0 * * * *"\n')
+def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+        return s.getsockname()[1]
+
+
+def _servers_on(port: int) -> list[int]:
+    """Processes of a `prefect server start` on this port (from /proc: also those no test started)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            argv = (proc / "cmdline").read_bytes().split(b"\0")
+        except (OSError, ValueError):
+            continue
+        if b"server" in argv and b"start" in argv and str(port).encode() in argv:
+            found.append(int(proc.name))
+    return found
+
+
+def _serve_without_a_server(tmp_path, port: int, home: Path):
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[sources.sample]\nkind = "files"\npath = "{SAMPLE}"\nschedule = "0 * * * *"\n')
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
-    env["PREFECT_HOME"] = str(tmp_path / "home")
-    log = (tmp_path / "serve.log").open("w")
-    serving = subprocess.Popen([str(BIN / "newsetl"), "serve", "-s", str(sources), "-w", str(tmp_path / "wh"),
-                                "--prefect-port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT,
-                               start_new_session=True)  # fmt: skip
+    env["PREFECT_HOME"] = str(home)  # no background server there: serve starts its own
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        serving = subprocess.Popen([str(BIN / "newsetl"), "serve", "-s", str(sources), "-w", str(tmp_path / "wh"),
+                                    "--prefect-port", str(port)], env=env, stdout=out, stderr=subprocess.STDOUT,
+                                   start_new_session=True)  # fmt: skip
+    return serving, log
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("moment", ["SIGTERM while its server starts", "SIGKILL while its server starts",
+                                    "SIGTERM once its deployment is registered"])  # fmt: skip
+def test_serve_without_a_prefect_server_starts_one_and_stops_it_whenever_it_is_stopped(
+    tmp_path, moment, migrated_prefect_home
+):
+    port = _free_port()
+    serving, log = _serve_without_a_server(tmp_path, port, migrated_prefect_home)
     api = f"http://127.0.0.1:{port}/api"
     try:
+        if "starts" in moment:  # the very moment the server process is started
+            _wait(lambda: _servers_on(port), 180, "serve to start its server")
+        else:
 
-        def served():
-            try:
-                found = httpx.post(f"{api}/deployments/filter", json={}, timeout=5).json()
-            except httpx.HTTPError:
-                return None
-            return found or None
+            def served():
+                try:
+                    found = httpx.post(f"{api}/deployments/filter", json={}, timeout=5).json()
+                except httpx.HTTPError:
+                    return None
+                return found or None
 
-        [deployment] = _wait(served, 180, "the server serve started, with its deployment")
-        assert deployment["name"] == "sample" and deployment["schedules"][0]["schedule"]["cron"] == "0 * * * *"
+            [deployment] = _wait(served, 180, "the server serve started, with its deployment")
+            assert deployment["name"] == "sample" and deployment["schedules"][0]["schedule"]["cron"] == "0 * * * *"
     finally:
-        os.killpg(serving.pid, signal.SIGTERM)
+        os.kill(serving.pid, signal.SIGKILL if "SIGKILL" in moment else signal.SIGTERM)
         serving.wait(timeout=60)
-        log.close()
-    with pytest.raises(httpx.HTTPError):  # the server it started is gone with it
+    # the server it started is gone with it (on SIGKILL the kernel tells the server its parent died)
+    _wait(lambda: not _servers_on(port), 60, "the server to stop")
+    with pytest.raises(httpx.HTTPError):
         httpx.get(f"{api}/health", timeout=5)
+    if "SIGTERM" in moment:  # a stop, not a failure; once Prefect's runner runs, it handles the SIGTERM itself
+        said = log.read_text().strip().splitlines()
+        assert serving.returncode == 0 and said[-1] in ("serve stopped (SIGTERM)", "serve stopped"), said
+
+
+def test_serve_reports_a_port_another_process_holds_instead_of_using_it(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        serving, log = _serve_without_a_server(tmp_path, port, tmp_path / "home")
+        assert serving.wait(timeout=120) == 1
+    assert log.read_text().splitlines() == [
+        f"error: port {port} is in use by another process (a Prefect server left running?): stop it, pass another "
+        f"--prefect-port, or set PREFECT_API_URL=http://127.0.0.1:{port}/api to use the server there"
+    ]
+
+
+def _create_flow_run(client: httpx.Client, deployment_id: str) -> dict:
+    """A run of the deployment, now. A busy server (SQLite, while the scheduler fills in the deployments' runs)
+    answers 503 for a moment: asked again, as Prefect's own client does."""
+
+    def created():
+        answer = client.post(f"/deployments/{deployment_id}/create_flow_run", json={})
+        if answer.status_code == 503:
+            return None
+        assert "id" in answer.json(), answer.text  # the server's answer, if it refused
+        return answer.json()
+
+    return _wait(created, 120, "the server to take a flow run")
 
 
 def _wait(predicate, timeout: float, what: str):
@@ -99,8 +161,7 @@ def test_served_deployments_have_the_sources_schedules_and_a_triggered_run_loads
         assert found["sample"]["parameters"]["only"] == ["sample"]
         assert all(s["active"] for d in found.values() for s in d["schedules"])
 
-        run = client.post(f"/deployments/{found['archive']['id']}/create_flow_run", json={}).json()
-        assert "id" in run, run  # the server's answer, if it refused
+        run = _create_flow_run(client, found["archive"]["id"])
 
         def finished():
             state = client.get(f"/flow_runs/{run['id']}").json()["state"]
@@ -108,6 +169,7 @@ def test_served_deployments_have_the_sources_schedules_and_a_triggered_run_loads
 
         state = _wait(finished, 240, "the triggered run to finish")
         assert state["type"] == "COMPLETED", (state, (tmp_path / "serve.log").read_text()[-3000:])
+        _wait(lambda: "completed after" in (tmp_path / "serve.log").read_text(), 60, "serve to say the run ended")
     finally:
         os.killpg(serving.pid, signal.SIGTERM)  # as systemd or Docker stop it
         try:
@@ -124,6 +186,11 @@ def test_served_deployments_have_the_sources_schedules_and_a_triggered_run_loads
     assert con.sql("SELECT reason FROM failures").fetchall() == [("not_article",)]
     assert con.sql("SELECT status, parameters['only'] FROM runs").fetchall() == [("completed", '["archive"]')]
     con.close()
+    # serve says what it runs, and how each run ended
+    said = (tmp_path / "serve.log").read_text().splitlines()
+    started = [line for line in said if re.fullmatch(r"ingest/archive: run '[\w-]+' started", line)]
+    ended = [line for line in said if re.fullmatch(r"ingest/archive: run '[\w-]+' completed after [\d.]+ s", line)]
+    assert len(started) == len(ended) == 1 and started[0].split("'")[1] == ended[0].split("'")[1], said
 
 
 @pytest.mark.slow
@@ -153,7 +220,7 @@ def test_deploy_registers_with_a_work_pool_whose_worker_runs_them(prefect_server
     worker = subprocess.Popen([str(BIN / "prefect"), "worker", "start", "--pool", "newsetl-test"], env=env,
                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
     try:
-        run = client.post(f"/deployments/{deployment['id']}/create_flow_run", json={}).json()
+        run = _create_flow_run(client, deployment["id"])
 
         def finished():
             state = client.get(f"/flow_runs/{run['id']}").json()["state"]
