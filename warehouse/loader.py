@@ -4,8 +4,8 @@
 and numbers article versions. It is read once per run and kept up to date as batches load. Planning comes
 before entity extraction, so unchanged articles cost no NER time.
 
-A batch's files, for every table, are written first and then committed together in the log: an article is
-never visible without its mentions and pages, whatever moment a run is killed at.
+A batch's rows, for every table, are committed in one DuckLake transaction: an article is never visible
+without its mentions and pages, whatever moment a run is killed at.
 """
 
 from dataclasses import dataclass, field
@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 
 from transforms.dedup import NearDuplicateIndex
 from transforms.text import short_id
-from warehouse import log, storage, writer
+from warehouse import maintain, upgrade, writer
 from warehouse.keys import Codec, KeyMap, KeySet
 from warehouse.schemas import TABLES
 
@@ -173,22 +173,12 @@ def _unseen(rows: list[dict], key: str, seen: KeySet, codec: Codec) -> list[dict
 
 
 def prepare(root: Path) -> dict[str, int]:
-    """Before a writer starts (holding the warehouse lock): adopt the files of a warehouse written before the
-    commit log, and delete debris: files a killed run wrote but never committed, files compaction removed
-    longer ago than the grace period, and staging leftovers. Returns what it did, for the run's counts."""
-    names = list(TABLES)
-    store = storage.of(root)
-    adopted = 0
-    if not store.ls(log.LOG_DIR, recursive=False):
-        adopted = sum(len(p) for p in log.adopt_existing(root, names).files.values())
-    removed = log.debris(root, names, log.read(root))
-    for path in removed:
-        store.delete(path)
-    staging = root / writer.STAGING  # local, even for a warehouse on S3 (where files need no staging)
-    leftovers = list(staging.iterdir()) if staging.exists() else []
-    for path in leftovers:
-        path.unlink(missing_ok=True)
-    return {"files_adopted": adopted, "debris_files_deleted": len(removed) + len(leftovers)}
+    """Before a writer starts (holding the warehouse lock): convert a warehouse in the format before DuckLake
+    (once), create the DuckLake if there is none, and delete debris: data files a killed run wrote but never
+    committed. Returns what it did, for the run's counts."""
+    counts = upgrade.upgrade_if_needed(root)
+    counts["debris_files_deleted"] = maintain.delete_debris(root)
+    return counts
 
 
 def publish(
@@ -200,20 +190,16 @@ def publish(
     articles: list[dict],
     fetch_log: list[dict] = (),
 ) -> dict[str, int]:
-    """Write one batch's rows (already filtered to new ones) in one commit; return rows written per table.
-
-    All files are written first and committed together: a process killed at any point leaves the whole
-    batch or none of it."""
-    counts, added = {}, {}
-    for name, rows in (
-        ("pages", pages),
-        ("failures", failures),
-        ("fetch_log", fetch_log),
-        ("entity_mentions", mentions),
-        ("articles", articles),
-    ):
-        added[name] = writer.write_files(root, name, rows)
-        counts[name] = len(rows)
-    if any(added.values()):
-        log.commit(root, add=added, info={"operation": "load", "rows": counts})
-    return counts
+    """Write one batch's rows (already filtered to new ones) in one DuckLake transaction; return rows written
+    per table. A process killed at any point leaves the whole batch or none of it."""
+    tables = {
+        name: writer.to_table(TABLES[name], list(rows))
+        for name, rows in (
+            ("pages", pages),
+            ("failures", failures),
+            ("fetch_log", fetch_log),
+            ("entity_mentions", mentions),
+            ("articles", articles),
+        )
+    }
+    return writer.write_tables(root, tables, "load a batch")
