@@ -511,8 +511,8 @@ def query(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
     as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
     max_rows: Annotated[
-        int, typer.Option(help="Rows shown at most; 0: every row (csv and json stream them, in constant memory).")
-    ] = 10_000,
+        int, typer.Option(help="Rows printed at most; 0: every row (csv and json stream them, in constant memory).")
+    ] = 1000,
     debug: DebugOpt = False,
 ) -> None:
     """Run one query against the warehouse, read-only.

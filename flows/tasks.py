@@ -196,10 +196,11 @@ def load_batch(root: Path, state: WarehouseState, pages, failures, mentions, art
     # writes what a failed attempt did not, and nothing twice. The batch is one DuckLake transaction, visible
     # to readers as soon as it commits.
     pages, failures = state.new_pages(pages), state.new_failures(failures)
+    articles, mentions = state.unpublished(articles, mentions)
     written = publish(
         root, pages=pages, failures=failures, mentions=mentions, articles=articles, fetch_log=list(fetch_log)
     )
-    state.mark_written(pages, failures)
+    state.mark_written(pages, failures, articles)
     return written
 
 

@@ -168,9 +168,10 @@ def build(root: Path) -> Path:
 def connect(root: Path, locked: bool = False) -> duckdb.DuckDBPyConnection:
     """A read-only session on the warehouse (queries never lock out a running load). `locked`: the session
     for untrusted SQL (see the module's docstring)."""
-    con = lake.connect(root, read_only=True)
-    if locked:
-        lock_down(con, storage.of(root))
+    if not locked:
+        return lake.connect(root, read_only=True, strict=True)
+    con = lake.open_instance(root, read_only=True)  # an instance of its own, whose settings the query cannot change
+    lock_down(con, storage.of(root))
     return con
 
 
@@ -190,19 +191,44 @@ def lock_down(con: duckdb.DuckDBPyConnection, location: storage.Location) -> Non
     con.execute("SET lock_configuration = true")
 
 
-QUERY_STATEMENTS = {"SELECT", "EXPLAIN"}
+# Functions no query may call: other databases' scanners (SQLite's and PostgreSQL's read files and servers
+# outside DuckDB's file system checks), SQL run from a string, and DuckLake's maintenance functions. DuckLake's
+# read-only functions (snapshots, changes, file lists) stay allowed.
+DENIED_PREFIXES = ("sqlite_", "postgres_", "mysql_", "ducklake_")
+ALLOWED_DUCKLAKE = {
+    "ducklake_snapshots", "ducklake_current_snapshot", "ducklake_last_committed_snapshot", "ducklake_table_info",
+    "ducklake_table_changes", "ducklake_table_insertions", "ducklake_table_deletions", "ducklake_list_files",
+    "ducklake_options", "ducklake_settings",
+}  # fmt: skip
+DENIED = {"query", "query_table", "getenv"}
 
 
 class NotAQuery(ValueError):
-    """SQL that is not a query (COPY, ATTACH, EXPORT, INSTALL, SET, CALL, ...)."""
+    """SQL that is not a query (COPY, ATTACH, EXPORT, INSTALL, SET, CALL, ...), or that calls what a query may not."""
 
 
-def check_query(con: duckdb.DuckDBPyConnection, sql: str):
-    """The one statement of `sql`, if it is a query; NotAQuery otherwise."""
+def _function_names(node, found: set[str]) -> set[str]:
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == "function_name" and isinstance(v, str):
+                found.add(v.lower())
+            _function_names(v, found)
+    elif isinstance(node, list):
+        for v in node:
+            _function_names(v, found)
+    return found
+
+
+def check_query(con: duckdb.DuckDBPyConnection, sql: str) -> None:
+    """Refuse (NotAQuery) anything but one SELECT that calls only allowed functions. The statement's parse tree
+    is read, not its text, so quoting and comments do not matter."""
     statements = con.extract_statements(sql)
     if len(statements) != 1:
         raise NotAQuery(f"one statement at a time, please ({len(statements)} given)")
     kind = str(statements[0].type).rsplit(".", 1)[-1]
-    if kind not in QUERY_STATEMENTS:
-        raise NotAQuery(f"only queries are allowed (SELECT, WITH, FROM, DESCRIBE, EXPLAIN), not {kind}")
-    return statements[0]
+    tree = json.loads(con.execute("SELECT json_serialize_sql(?)", [sql]).fetchall()[0][0])
+    if kind != "SELECT" or tree.get("error"):
+        raise NotAQuery(f"only queries are allowed (SELECT, WITH, FROM, DESCRIBE, SUMMARIZE), not {kind}")
+    for name in sorted(_function_names(tree, set())):
+        if name in DENIED or (name.startswith(DENIED_PREFIXES) and name not in ALLOWED_DUCKLAKE):
+            raise NotAQuery(f"{name}() is not allowed in a query")

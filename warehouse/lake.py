@@ -136,12 +136,30 @@ def attach_sql(location: storage.Location, read_only: bool) -> str:
     return f"ATTACH {sql_string(location.attach_target())} AS {NAME} ({', '.join(options)})"
 
 
+def _wal(path: Path) -> None:
+    """A SQLite catalog in write-ahead-log mode, so readers never block a writer's commit nor it them (in the
+    default rollback mode a reader's lock made commits fail with "database is locked"). Set once, in the file."""
+    import sqlite3
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path)
+    try:
+        if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            db.execute("PRAGMA journal_mode=WAL")
+    finally:
+        db.close()
+
+
 def _config(autoload: bool = True) -> dict:
     config = {"autoinstall_known_extensions": False, "autoload_known_extensions": autoload}
     folder = _extensions()
     if folder is not None:
         config["extension_directory"] = str(folder)
     return config
+
+
+# Set when the lake is made: zstd like the Parquet warehouse before it (smaller pages bodies).
+LAKE_OPTIONS = {"parquet_compression": "'zstd'"}
 
 
 class NoWarehouse(FileNotFoundError):
@@ -163,6 +181,8 @@ def open_instance(root: Path, read_only: bool = False, create: bool = False) -> 
             con.execute(s3_secret_sql(location))
         if create and not location.remote:
             Path(location.data_path).mkdir(parents=True, exist_ok=True)
+        if create and location.catalog_file is not None:
+            _wal(location.catalog_file)
         con.execute(attach_sql(location, read_only))
         con.execute(f"USE {NAME}")
         if create:
@@ -191,12 +211,17 @@ def _identity(root: Path):
     return (stat.st_dev, stat.st_ino)
 
 
-def connect(root: Path, read_only: bool = False, create: bool = False) -> duckdb.DuckDBPyConnection:
+def connect(
+    root: Path, read_only: bool = False, create: bool = False, strict: bool = False
+) -> duckdb.DuckDBPyConnection:
     """A connection (a cursor of this process's instance for the warehouse) with `news` in use. Close it when
-    done; the instance stays for the next caller."""
+    done; the instance stays for the next caller. A read-only connection shares the instance this process
+    writes with, if it has one, unless `strict` (then the DuckLake is attached READ_ONLY)."""
     root = Path(root)
     key = (root, read_only)
     with _lock:
+        if read_only and not strict and (root, False) in _instances:
+            key = (root, False)  # this process writes there already: its instance serves its reads too
         cached = _instances.get(key)
         if cached and cached[0] != _identity(root):
             _instances.pop(key)[1].close()
@@ -280,6 +305,9 @@ def ensure_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
 
     if steps or not set(DERIVED_VIEWS) <= views:
         con.execute("BEGIN")
+        if not tables:  # a new lake: its options first
+            for option, value in LAKE_OPTIONS.items():
+                con.execute(f"CALL ducklake_set_option('{NAME}', '{option}', {value})")
         for _, statements in steps:
             for sql in statements:
                 con.execute(sql)

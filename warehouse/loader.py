@@ -48,6 +48,7 @@ class WarehouseState:
     near: NearDuplicateIndex = field(default_factory=NearDuplicateIndex)  # simhashes of articles that own theirs
     page_ids: KeySet = field(default_factory=KeySet)
     failure_ids: KeySet = field(default_factory=KeySet)
+    published: set[tuple[int, int]] = field(default_factory=set)  # (article key, version) committed by this run
 
     @classmethod
     def read(cls, root: Path, articles: bool = True) -> "WarehouseState":
@@ -147,10 +148,22 @@ class WarehouseState:
     def new_failures(self, rows: list[dict]) -> list[dict]:
         return _unseen(rows, "failure_id", self.failure_ids, self.codec)
 
-    def mark_written(self, pages: list[dict], failures: list[dict]) -> None:
-        """Record keys only once their files are published, so a retried load writes what a failed one did not."""
+    def unpublished(self, articles: list[dict], mentions: list[dict]) -> tuple[list[dict], list[dict]]:
+        """The article versions (and their mentions) this run has not committed yet: a retried load writes
+        what a failed attempt did not, and nothing twice."""
+
+        def key(row: dict) -> tuple[int, int]:
+            return self.codec.one(row["article_id"]), row["version"]
+
+        return [a for a in articles if key(a) not in self.published], [
+            m for m in mentions if key(m) not in self.published
+        ]
+
+    def mark_written(self, pages: list[dict], failures: list[dict], articles: list[dict] = ()) -> None:
+        """Record keys only once their batch is committed, so a retried load writes what a failed one did not."""
         self.page_ids.update(self.codec.one(r["page_id"]) for r in pages)
         self.failure_ids.update(self.codec.one(r["failure_id"]) for r in failures)
+        self.published.update((self.codec.one(a["article_id"]), a["version"]) for a in articles)
 
 
 def _no_keys(*dtypes) -> tuple[np.ndarray, list[np.ndarray]]:
