@@ -53,8 +53,7 @@ def _unreadable(con: duckdb.DuckDBPyConnection, paths: list[str]) -> list[tuple[
         con.execute("SELECT count(*) FROM parquet_file_metadata(?)", [paths]).fetchall()
         return []
     except duckdb.Error:
-        if len(paths) == 1:
-            raise
+        pass  # find which, one by one
     bad = []
     for path in paths:
         try:

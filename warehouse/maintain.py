@@ -145,17 +145,27 @@ def maintain(
 
 
 def expire_and_clean(con: duckdb.DuckDBPyConnection, keep_days: float, cleanup_all: bool = False) -> int:
-    """Expire snapshots older than `keep_days` (all but the current one with keep_days=0), then delete files no
-    snapshot needs (past GRACE, or all of them with `cleanup_all`); returns files deleted."""
+    """Expire snapshots older than `keep_days` (all but the current one with keep_days=0), then delete the files
+    no snapshot needs (once every one of them has waited GRACE, or at once with `cleanup_all`); returns files
+    deleted.
+
+    Why not `ducklake_cleanup_old_files(older_than => …)`: with a SQLite catalog (DuckLake 1.5.5) it deleted
+    files scheduled a moment ago as if they were older (tests/test_maintain.py), which would pull files from
+    under a query still reading them. So this deletes only when nothing scheduled is younger than GRACE."""
     con.execute(
         f"CALL ducklake_expire_snapshots('{lake.NAME}', older_than => now() - ?::INTERVAL)",
         [f"{int(keep_days * 86400)} seconds"],
     )
-    if cleanup_all:
-        sql = f"SELECT count(*) FROM ducklake_cleanup_old_files('{lake.NAME}', cleanup_all => true)"
-        return con.execute(sql).fetchall()[0][0]
-    sql = f"SELECT count(*) FROM ducklake_cleanup_old_files('{lake.NAME}', older_than => now() - ?::INTERVAL)"
-    return con.execute(sql, [f"{int(GRACE.total_seconds())} seconds"]).fetchall()[0][0]
+    if not cleanup_all:
+        recent = con.execute(
+            f"SELECT count(*) FROM {_meta('ducklake_files_scheduled_for_deletion')} "
+            "WHERE schedule_start::TIMESTAMPTZ > now() - ?::INTERVAL",
+            [f"{int(GRACE.total_seconds())} seconds"],
+        ).fetchall()[0][0]
+        if recent:
+            return 0
+    sql = f"SELECT count(*) FROM ducklake_cleanup_old_files('{lake.NAME}', cleanup_all => true)"
+    return con.execute(sql).fetchall()[0][0]
 
 
 def rewrite_deleted(con: duckdb.DuckDBPyConnection) -> None:
