@@ -181,7 +181,7 @@ def run(
     if as_json:
         print(json.dumps(summary, indent=2))
     elif not quiet:
-        _print_summary(summary)
+        _print_summary(summary, _root(settings, debug))
 
 
 @app.command()
@@ -222,7 +222,7 @@ def reprocess(
     if as_json:
         print(json.dumps(summary, indent=2))
     elif not quiet:
-        _print_summary(summary)
+        _print_summary(summary, _root(settings, debug))
 
 
 def _scheduled(sources: Path, warehouse: Path | None, debug: bool) -> list:
@@ -456,7 +456,7 @@ def _with_progress(call, what: str, silent: bool, debug: bool):
         progress.stop_listening()
 
 
-def _print_summary(summary: dict) -> None:
+def _print_summary(summary: dict, local_root: Path) -> None:
     c = summary["counts"]
     if c.get("skipped_seen") or c.get("pages_not_modified"):
         out.print(
@@ -482,12 +482,12 @@ def _print_summary(summary: dict) -> None:
         highlight=False,
         soft_wrap=True,
     )
-    if not str(root).startswith("s3://"):  # an S3 warehouse's tables reach DuckDB through newsetl's connection
-        out.print(
-            f"  duckdb -readonly {root}/news.duckdb      (views: articles, entities, entity_daily, failures, runs)",
-            highlight=False,
-            soft_wrap=True,
-        )
+    init = local_root / "news.sql"
+    out.print(
+        f"  duckdb -init {init}      (the DuckDB CLI; views: articles, entities, entity_daily, failures, runs)",
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 def _jsonable(value):

@@ -50,7 +50,7 @@ def sample_warehouse(tmp_path_factory):
 def test_main_command_prints_what_it_loaded_and_how_to_query(sample_warehouse):
     _, stdout, _ = sample_warehouse
     assert "Loaded 23 new" in stdout
-    assert "newsetl query" in stdout and "news.duckdb" in stdout
+    assert "newsetl query" in stdout and "duckdb -init" in stdout and "news.sql" in stdout
 
 
 def test_sample_run_loads_articles_entities_and_failures(sample_warehouse):

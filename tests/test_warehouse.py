@@ -79,7 +79,9 @@ def load(root, articles, mentions_for=lambda a: []):
 
 def data_files(root, table):
     with lake.session(root, read_only=True) as con:
-        return [Path(p) for (p,) in con.execute("SELECT data_file FROM ducklake_list_files('news', ?)", [table]).fetchall()]
+        return [
+            Path(p) for (p,) in con.execute("SELECT data_file FROM ducklake_list_files('news', ?)", [table]).fetchall()
+        ]
 
 
 def test_the_lake_partitions_by_year_and_month_sorted_by_day_in_zstd_parquet(tmp_path):
@@ -264,7 +266,9 @@ def test_readers_never_see_part_of_a_commit(tmp_path):
     try:
         for i in range(15):
             rows = [article(f"a{i}-{j}", version=1, text=f"Story {i}-{j} " + "words " * 400) for j in range(12)]
-            publish(tmp_path, pages=[], failures=[], mentions=[mention(r["article_id"], 1, 0) for r in rows], articles=rows)
+            publish(
+                tmp_path, pages=[], failures=[], mentions=[mention(r["article_id"], 1, 0) for r in rows], articles=rows
+            )
     finally:
         stop.set()
         thread.join()
@@ -359,7 +363,13 @@ def test_a_batch_killed_before_its_commit_leaves_nothing_and_the_rerun_adds_each
 
     # The next run, with other batch boundaries: a few articles per batch.
     for batch in (rows[:5], rows[5:]):
-        load(tmp_path, [dict(r) for r in batch], mentions_for=lambda a: [m for m in mentions if m["article_id"] == a["article_id"]])
+        load(
+            tmp_path,
+            [dict(r) for r in batch],
+            mentions_for=lambda a: [m for m in mentions if m["article_id"] == a["article_id"]],
+        )
     con = catalog.connect(tmp_path)
-    assert con.sql("SELECT count(*), count(DISTINCT article_id), max(version) FROM article_versions").fetchall() == [(13, 13, 1)]
+    assert con.sql("SELECT count(*), count(DISTINCT article_id), max(version) FROM article_versions").fetchall() == [
+        (13, 13, 1)
+    ]
     assert con.sql("SELECT count(*), count(DISTINCT article_id) FROM entity_mention_versions").fetchall() == [(12, 12)]

@@ -158,8 +158,11 @@ def _config(autoload: bool = True) -> dict:
     return config
 
 
-# Set when the lake is made: zstd like the Parquet warehouse before it (smaller pages bodies).
-LAKE_OPTIONS = {"parquet_compression": "'zstd'"}
+# Set when the lake is made: zstd like the Parquet warehouse before it (smaller pages bodies), and no data
+# inlining: DuckLake 1.5.5 inlines small inserts into the catalog as SQL text, and a NUL character in a list of
+# strings made the commit fail ("unterminated quoted string", found by tests/test_roundtrip.py), which would
+# fail a whole batch over one odd byline. Every row is in Parquet; maintenance merges the small files.
+LAKE_OPTIONS = {"parquet_compression": "'zstd'", "data_inlining_row_limit": "0"}
 
 
 class NoWarehouse(FileNotFoundError):
