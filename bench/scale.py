@@ -38,8 +38,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from warehouse import catalog, log, writer  # noqa: E402
 from warehouse.compact import compact  # noqa: E402
+
+from warehouse import catalog, log, writer  # noqa: E402
 from warehouse.schemas import TABLES  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"

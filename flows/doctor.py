@@ -112,8 +112,8 @@ def checks(settings: Settings, prefect_api: str | None) -> list[Check]:
             con.close()
         return f"DuckDB {duckdb.__version__} loads {', '.join(lake.EXTENSIONS)} from {folder}"
 
-    found.append(_check("DuckDB extensions", extensions, "uv sync (the duckdb-extension-* packages pinned to DuckDB's "
-                                                         "version ship the extensions; nothing is downloaded)"))  # fmt: skip
+    fix = "uv sync (the duckdb-extension-* packages pinned to DuckDB's version ship them; nothing is downloaded)"
+    found.append(_check("DuckDB extensions", extensions, fix))
 
     if location.remote:
 

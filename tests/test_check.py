@@ -1,5 +1,7 @@
 """`newsetl check` finds what is wrong with a warehouse, and says nothing is when nothing is."""
 
+from pathlib import Path
+
 import pyarrow.parquet as pq
 import pytest
 from test_warehouse import T0, article, load, mention
@@ -78,13 +80,10 @@ def test_each_kind_of_damage_is_found_and_fails_the_cli(good, damage, finding):
         maintain.maintain(good)  # the inlined rows written out as Parquet files
         path = data_files(good, "article_versions")[0]
         if damage == "missing":
-            lake.close_all()
-            import os
-
-            os.unlink(path)
+            Path(path).unlink()
         else:
-            data = open(path, "rb").read()
-            open(path, "wb").write(data[: len(data) // 2])
+            data = Path(path).read_bytes()
+            Path(path).write_bytes(data[: len(data) // 2])
     report = check(good)
     assert not report.ok and any(finding in p for p in report.problems), report.problems
     result = CliRunner().invoke(app, ["check", "-w", str(good)])

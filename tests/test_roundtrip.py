@@ -4,10 +4,9 @@ written and after maintenance has merged its files."""
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import pytest
 
 from warehouse import catalog, lake, maintain, writer
 
