@@ -103,6 +103,10 @@ def run(
         str | None,
         typer.Option(help="An existing Dask scheduler, tcp://host:port, instead of a local cluster (implies dask)."),
     ] = None,
+    catalog: Annotated[
+        str | None,
+        typer.Option(help="The DuckLake catalog in PostgreSQL, postgresql://user@host:port/db (env NEWSETL_CATALOG)."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     debug: DebugOpt = False,
@@ -150,7 +154,12 @@ def run(
         runner = runner or "dask"
     try:
         settings = load_settings(
-            warehouse=warehouse, batch_size=batch_size, runner=runner, workers=workers, dask_address=dask_address
+            warehouse=warehouse,
+            batch_size=batch_size,
+            runner=runner,
+            workers=workers,
+            dask_address=dask_address,
+            catalog=catalog,
         )
         if sources:
             load_sources_file(sources)
@@ -705,6 +714,55 @@ def duckdb_error():
 def _one_line(exc: BaseException) -> str:
     lines = str(exc).strip().splitlines()
     return lines[0] if lines else type(exc).__name__
+
+
+@app.command()
+def forget(
+    urls: Annotated[list[str], typer.Argument(help="URLs of the articles (or pages) to remove.")],
+    reason: Annotated[str, typer.Option("--reason", "-r", help="Why: recorded in the takedowns table.")],
+    by: Annotated[
+        str | None, typer.Option("--by", help="Who asked (recorded; default: your user name).")
+    ] = None,
+    warehouse: WarehouseOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the takedown rows as JSON.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Remove articles for good (a publisher's takedown, a legal request): every version, its entity mentions,
+    its raw pages, search index rows, failure and fetch rows; recorded in the `takedowns` table.
+
+    The rows are purged from the data files, not only hidden, and the history before the takedown is
+    expired (no time travel reaches back to them). Takes the warehouse lock like a run.
+
+    Example:
+
+      newsetl forget https://example.org/news/1 --reason "publisher's request, ticket 4411" --by legal@example.org
+    """
+    import getpass
+
+    from warehouse import lake, storage, takedown
+    from warehouse.lock import WarehouseLocked, writer_lock
+
+    settings = load_settings(warehouse=warehouse)
+    root = _root(settings, debug)
+    if not storage.of(root).exists():
+        _fail(f"no warehouse at {storage.of(root).display()} (pass --warehouse)", debug)
+    try:
+        with writer_lock(root, "newsetl forget", settings.lock_wait):
+            rows = takedown.forget(root, urls, by or getpass.getuser(), reason)
+    except WarehouseLocked as exc:
+        _fail(str(exc), debug, 3)
+    except (lake.NoWarehouse, OSError, duckdb_error()) as exc:
+        _fail(f"could not forget: {_one_line(exc)}", debug)
+    if as_json:
+        print(json.dumps(rows, default=_jsonable, indent=2))
+        return
+    for r in rows:
+        out.print(
+            f"{r['url']}: removed {r['articles']} article versions, {r['entity_mentions']} mentions, "
+            f"{r['pages']} pages" + ("" if r["articles"] or r["pages"] else " (nothing stored under this URL)"),
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 @app.command()
