@@ -720,9 +720,7 @@ def _one_line(exc: BaseException) -> str:
 def forget(
     urls: Annotated[list[str], typer.Argument(help="URLs of the articles (or pages) to remove.")],
     reason: Annotated[str, typer.Option("--reason", "-r", help="Why: recorded in the takedowns table.")],
-    by: Annotated[
-        str | None, typer.Option("--by", help="Who asked (recorded; default: your user name).")
-    ] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Who asked (recorded; default: your user name).")] = None,
     warehouse: WarehouseOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the takedown rows as JSON.")] = False,
     debug: DebugOpt = False,

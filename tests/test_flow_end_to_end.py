@@ -104,10 +104,6 @@ def test_example_queries_run_and_return_rows(sample_warehouse, query_file):
 
 
 PLAIN_FORMS = {  # the obvious SQL for the example queries that were rewritten for speed at 1M articles
-    "articles_about": """
-        SELECT day, domain, title, language FROM articles
-        WHERE title ILIKE '%interest rate%' OR text ILIKE '%interest rate%'
-        ORDER BY day DESC, domain, title""",
     "entity_cooccurrence": """
         SELECT x.canonical, y.canonical, count(DISTINCT x.article_id) AS articles
         FROM entities x JOIN entities y ON x.article_id = y.article_id AND x.canonical < y.canonical

@@ -33,7 +33,17 @@ def test_forget_removes_an_article_from_the_views_the_parquet_files_and_the_cata
     assert b"minister" in (tmp_path / "catalog.sqlite").read_bytes()  # in its column statistics
 
     result = CliRunner().invoke(
-        app, ["forget", "https://x.example/a2", "--reason", "publisher's request #4411", "--by", "legal", "-w", str(tmp_path)]
+        app,
+        [
+            "forget",
+            "https://x.example/a2",
+            "--reason",
+            "publisher's request #4411",
+            "--by",
+            "legal",
+            "-w",
+            str(tmp_path),
+        ],
     )
 
     assert result.exit_code == 0, result.output

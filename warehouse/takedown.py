@@ -18,7 +18,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from warehouse import catalog, lake, maintain, storage, writer
+from warehouse import catalog, lake, maintain, search, storage, writer
 from warehouse.schemas import LAKE_TABLES
 
 
@@ -49,9 +49,9 @@ def forget(root: Path, urls: list[str], requested_by: str, reason: str) -> list[
         for url in urls:
             ids, pages = _matching(con, url)
             counts = {}
+            search.forget(con, ids)
             for table, where, args in (
                 ("entity_mention_versions", "list_contains(?, article_id)", [ids]),
-                ("search_terms", "list_contains(?, article_id)", [ids]),
                 ("article_versions", "list_contains(?, article_id)", [ids]),
                 ("pages", "list_contains(?, page_id)", [pages]),
                 ("failures", "url = ?", [url]),
