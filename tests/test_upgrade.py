@@ -44,7 +44,9 @@ def digest(con, exclude_month: bool = False) -> dict:
     exclude_month: its views had the partition column)."""
     out = {}
     for table, key in KEYS.items():
-        rel = con.sql(f"SELECT * {'EXCLUDE (month)' if exclude_month and table != 'runs' else ''} FROM {table} ORDER BY {key}")
+        rel = con.sql(
+            f"SELECT * {'EXCLUDE (month)' if exclude_month and table != 'runs' else ''} FROM {table} ORDER BY {key}"
+        )
         rows = [dict(zip(rel.columns, map(_norm, r), strict=True)) for r in rel.fetchall()]
         text = json.dumps(rows, sort_keys=True, default=str)
         out[table] = {"rows": len(rows), "sha256": hashlib.sha256(text.encode()).hexdigest()}
