@@ -189,8 +189,11 @@ def prepare(root: Path) -> dict[str, int]:
     """Before a writer starts (holding the warehouse lock): convert a warehouse in the format before DuckLake
     (once), create the DuckLake if there is none, and delete debris: data files a killed run wrote but never
     committed. Returns what it did, for the run's counts."""
+    from warehouse.catalog import write_init_file
+
     counts = upgrade.upgrade_if_needed(root)
     counts["debris_files_deleted"] = maintain.delete_debris(root)
+    write_init_file(root)  # with this folder's paths: a copied warehouse's names the copy
     return counts
 
 

@@ -76,6 +76,7 @@ def forget(root: Path, urls: list[str], requested_by: str, reason: str) -> list[
         catalog.refresh_aliases(con)  # the names those mentions taught go too
         purge(con)
     vacuum(root)
+    catalog.write_init_file(root)
     return rows
 
 
