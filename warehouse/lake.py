@@ -14,6 +14,7 @@ left as it is.
 import os
 import sys
 import threading
+import time
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -272,9 +273,24 @@ def duck_columns(con: duckdb.DuckDBPyConnection, spec: TableSpec) -> list[tuple[
     return [(c, str(t), spec.schema.field(c).nullable) for c, t in zip(rel.columns, rel.types, strict=True)]
 
 
-def ensure_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+def ensure_tables(con: duckdb.DuckDBPyConnection, attempts: int = 5) -> list[str]:
     """Create the tables that do not exist and add the columns a newer schema declares (DuckLake's schema
-    evolution: old files read the new column as NULL), then the views; one commit. Returns what it changed."""
+    evolution: old files read the new column as NULL), then the views; one commit. Returns what it changed.
+    Two writers of a shared catalog may race to do it: the loser looks again."""
+    for attempt in range(attempts):
+        try:
+            return _ensure_tables(con)
+        except (duckdb.CatalogException, duckdb.TransactionException) as exc:
+            with suppress(duckdb.Error):
+                con.execute("ROLLBACK")
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.1 * (attempt + 1))
+            del exc
+    return []
+
+
+def _ensure_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
     from warehouse.catalog import create_views
 
     existing = {
