@@ -101,3 +101,24 @@ def test_two_runs_of_different_sources_commit_at_once_to_a_postgres_catalog(post
     assert con.sql(
         "SELECT count(DISTINCT article_id), count(*) = count(DISTINCT (article_id, term)) FROM search_terms"
     ).fetchall() == [(23, True)]
+
+
+def test_derived_tables_are_refreshed_by_one_writer_at_a_time(postgres_server, tmp_path):
+    import time
+
+    root = storage.local_root(tmp_path / "wh", catalog=postgres_server())
+    spans = []
+
+    def hold():
+        with lake.derived_lock(root):
+            t0 = time.monotonic()
+            time.sleep(0.5)
+            spans.append((t0, time.monotonic()))
+
+    threads = [threading.Thread(target=hold) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    first, second = sorted(spans)
+    assert second[0] >= first[1]  # the second waited for the first

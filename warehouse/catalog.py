@@ -157,7 +157,7 @@ def write_init_file(root: Path) -> Path:
 def build(root: Path) -> Path:
     """After loading: bring entity_aliases and the full-text index up to date with what was added (one commit),
     and (re)write the DuckDB CLI's init file."""
-    with lake.session(root, create=True) as con:
+    with lake.derived_lock(root), lake.session(root, create=True) as con:
         con.execute("BEGIN")
         refresh_aliases(con)
         search.update(con)

@@ -187,7 +187,7 @@ def open_instance(root: Path, read_only: bool = False, create: bool = False) -> 
             Path(location.data_path).mkdir(parents=True, exist_ok=True)
         if create and location.catalog_file is not None:
             _wal(location.catalog_file)
-        con.execute(attach_sql(location, read_only))
+        _attach(con, location, read_only)
         con.execute(f"USE {NAME}")
         if create:
             ensure_tables(con)
@@ -195,6 +195,19 @@ def open_instance(root: Path, read_only: bool = False, create: bool = False) -> 
         con.close()
         raise
     return con
+
+
+def _attach(con: duckdb.DuckDBPyConnection, location: storage.Location, read_only: bool, attempts: int = 5) -> None:
+    """ATTACH; for a new shared catalog two writers may race to create DuckLake's own tables, and the loser
+    tries again (then finds them)."""
+    for attempt in range(attempts):
+        try:
+            con.execute(attach_sql(location, read_only))
+            return
+        except duckdb.Error:
+            if not location.shared_catalog or attempt == attempts - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))
 
 
 _instances: dict[tuple[Path, bool], tuple[object, duckdb.DuckDBPyConnection]] = {}
@@ -264,6 +277,35 @@ def session(root: Path, read_only: bool = False, create: bool = False):
     try:
         yield con
     finally:
+        con.close()
+
+
+@contextmanager
+def derived_lock(root: Path):
+    """Held while the derived tables (entity_aliases, the search index) are brought up to date. With a SQLite
+    catalog the writer lock already serialises writers; with a shared (PostgreSQL) catalog several runs may
+    finish at once, and two refreshes racing would index the same articles twice, so this takes a
+    PostgreSQL advisory lock on a connection of its own, held until the block ends (closing the connection
+    releases it, also if this process dies)."""
+    location = storage.of(root)
+    if not location.shared_catalog:
+        yield
+        return
+    con = duckdb.connect(config=_config())
+    try:
+        con.execute("LOAD postgres_scanner")
+        # one connection, never reaped while idle: the session the advisory lock belongs to
+        con.execute("SET pg_pool_max_connections = 1")
+        con.execute("SET pg_pool_enable_reaper_thread = false")
+        con.execute(f"ATTACH {sql_string(location.catalog)} AS newsetl_lock (TYPE postgres)")
+        # a transaction-scoped lock: the extension keeps one PostgreSQL transaction open for the attached
+        # database until this DuckDB transaction ends (a session lock did not hold: pooled connections are reset)
+        con.execute("BEGIN")
+        con.execute("SELECT * FROM postgres_query('newsetl_lock', 'SELECT pg_advisory_xact_lock(4242016)')").fetchall()
+        yield
+    finally:
+        with suppress(duckdb.Error):
+            con.execute("ROLLBACK")
         con.close()
 
 
