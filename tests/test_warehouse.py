@@ -373,3 +373,18 @@ def test_a_batch_killed_before_its_commit_leaves_nothing_and_the_rerun_adds_each
         (13, 13, 1)
     ]
     assert con.sql("SELECT count(*), count(DISTINCT article_id) FROM entity_mention_versions").fetchall() == [(12, 12)]
+
+
+def test_time_travel_and_changes_since_with_the_documented_queries(tmp_path):
+    load(tmp_path, [article("a1")])
+    with lake.session(tmp_path, read_only=True) as con:
+        [(then,)] = con.sql("SELECT max(snapshot_time) FROM ducklake_snapshots('news')").fetchall()
+    load(tmp_path, [article("b1", text="Another one.")])
+    literal = f"TIMESTAMPTZ '{then.isoformat()}'"
+    con = catalog.connect(tmp_path)
+    assert con.sql(f"SELECT article_id FROM articles AT (TIMESTAMP => {literal})").fetchall() == [("a1",)]
+    changed = con.sql(
+        f"SELECT article_id, version FROM ducklake_table_insertions('news', 'main', 'article_versions', {literal}, now())"
+    ).fetchall()
+    assert changed == [("b1", 1)]
+    assert con.sql("SELECT count(*) FROM articles").fetchall() == [(2,)]
