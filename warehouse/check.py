@@ -115,9 +115,10 @@ def check(root: Path, progress: Callable[[int, int], None] | None = None) -> Rep
                     continue  # unreadable: reported above
                 if orphans:
                     report.problems.append(f"{orphans} {what}")
-        try:
-            _notes(con, report)
-        except duckdb.Error as exc:  # notes are extras: say why there are none
+        try:  # DuckLake's dry runs need a writable attachment (they change nothing)
+            with lake.session(root) as writable:
+                _notes(writable, report)
+        except (duckdb.Error, OSError) as exc:  # notes are extras: say why there are none
             report.notes.append(f"maintenance notes unavailable: {str(exc).splitlines()[0]}")
     finally:
         con.close()
