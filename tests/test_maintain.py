@@ -106,7 +106,9 @@ def test_compact_on_a_read_only_warehouse_is_a_one_line_error(tmp_path):
         for path in [tmp_path, *tmp_path.rglob("*")]:
             path.chmod(path.stat().st_mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
         try:
-            done = subprocess.run([newsetl, "compact", "-w", str(tmp_path)], capture_output=True, text=True, timeout=120)
+            done = subprocess.run(
+                [newsetl, "compact", "-w", str(tmp_path)], capture_output=True, text=True, timeout=120
+            )
         finally:
             for path in [tmp_path, *tmp_path.rglob("*")]:
                 path.chmod(path.stat().st_mode | stat.S_IWUSR)

@@ -56,23 +56,26 @@ def update(con: duckdb.DuckDBPyConnection) -> int:
         )
     con.execute(f"CREATE OR REPLACE TEMP TABLE search_new AS {source}")
     try:
-        # only the latest version of each article counts (a batch may add a version and a newer one)
-        con.execute(
-            "DELETE FROM search_new n WHERE EXISTS (SELECT 1 FROM article_versions v "
-            "WHERE v.article_id = n.article_id AND v.version > n.version)"
-        )
-        count = con.execute("SELECT count(*) FROM search_new").fetchall()[0][0]
-        if not count:
+        # Nothing new (a run that found nothing): no scan of the articles or of the index, at any size.
+        if not con.execute("SELECT count(*) FROM search_new").fetchall()[0][0]:
             _set(con, META_SNAPSHOT, current)
             return 0
-        old = con.execute(
-            "SELECT count(DISTINCT article_id), coalesce(sum(doc_len), 0) FROM (SELECT DISTINCT article_id, doc_len "
-            "FROM search_terms WHERE article_id IN (SELECT article_id FROM search_new WHERE version > 1))"
-        ).fetchall()[0]
-        if old[0]:
+        # only the latest version of each article counts (a batch may add a version and a newer one)
+        if con.execute("SELECT count(*) FROM search_new WHERE version > 1").fetchall()[0][0]:
             con.execute(
-                "DELETE FROM search_terms WHERE article_id IN (SELECT article_id FROM search_new WHERE version > 1)"
+                "DELETE FROM search_new n WHERE EXISTS (SELECT 1 FROM article_versions v "
+                "WHERE v.article_id = n.article_id AND v.version > n.version)"
             )
+        count = con.execute("SELECT count(*) FROM search_new").fetchall()[0][0]
+        updated = con.execute("SELECT list(article_id) FROM search_new WHERE version > 1").fetchall()[0][0] or []
+        old = (0, 0)
+        if updated:
+            old = con.execute(
+                "SELECT count(DISTINCT article_id), coalesce(sum(doc_len), 0) FROM (SELECT DISTINCT article_id, "
+                "doc_len FROM search_terms WHERE list_contains(?, article_id))",
+                [updated],
+            ).fetchall()[0]
+            con.execute("DELETE FROM search_terms WHERE list_contains(?, article_id)", [updated])
         terms = tokens("coalesce(title, '') || ' ' || text")
         docs = f"SELECT article_id, {terms} AS terms FROM search_new"
         con.execute(
