@@ -180,6 +180,8 @@ def open_instance(root: Path, read_only: bool = False, create: bool = False) -> 
     con = duckdb.connect(config=_config())
     try:
         for name in _needed(location):
+            if _extensions() is None:  # no packaged binaries: DuckDB's own path (installed, or downloaded)
+                con.execute(f"INSTALL {name}")
             con.execute(f"LOAD {name}")
         if location.remote:
             con.execute(s3_secret_sql(location))
