@@ -3,12 +3,14 @@
     uv run python bench/scale.py                      # 10k and 100k articles
     uv run python bench/scale.py --sizes 10000,100000,1000000
 
-For each size it writes a warehouse as hourly runs would (batches of `--batch` articles, one commit each,
-through the same writer and commit log as the flow), then measures:
+For each size it writes a warehouse as hourly runs would (batches of `--batch` articles, one DuckLake
+transaction each across pages, articles, mentions and failures, through the same writer as the flow), brings
+the derived tables (aliases, the full-text index) up to date, then measures:
 - a scheduled `newsetl run` with nothing new (a URL list of ~1,000 stored URLs), against a running Prefect
   server, as scheduled runs use (median of 3), and its peak RSS;
 - each query in warehouse/queries/ (median of 3, after one warm-up);
-- `newsetl compact`, and the same queries after it;
+- `newsetl compact` (DuckLake's merge, expire, cleanup), and the same queries after it;
+- data files per partition, before and after;
 - disk per article, per table;
 - reading the stored keys a run with new pages starts from (time, memory), in a child process;
 - last (it adds to the warehouse): an hourly run that finds 500 new article pages, and its peak RSS.
@@ -38,8 +40,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from warehouse import catalog, log, writer  # noqa: E402
-from warehouse.compact import compact  # noqa: E402
+
+from warehouse import catalog, lake, maintain, writer  # noqa: E402
 from warehouse.schemas import TABLES  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
@@ -183,8 +185,7 @@ def generate(root: Path, size: int, batch: int) -> dict:
         run_id = f"bench-run-{i // batch:06d}"
         tables = gen.batch(min(batch, size - i), run_id)
         urls += tables["pages"].column("url").to_pylist()[: max(1, 1000 * batch // size)]
-        added = {name: writer.write_table_files(root, name, table) for name, table in tables.items()}
-        log.commit(root, add=added, info={"operation": "bench load"})
+        writer.write_tables(root, tables, "bench load")
     writer.write(
         root,
         "runs",
@@ -201,8 +202,14 @@ def generate(root: Path, size: int, batch: int) -> dict:
             }
         ],
     )
-    catalog.build(root)
-    return {"generate_s": round(time.perf_counter() - t0, 1), "sample_urls": urls}
+    generated = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    catalog.build(root)  # aliases and the full-text index, from scratch
+    return {
+        "generate_s": round(generated, 1),
+        "first_index_s": round(time.perf_counter() - t0, 1),
+        "sample_urls": urls,
+    }
 
 
 def seed_crawl_state(root: Path, urls: list[str]) -> None:
@@ -214,9 +221,8 @@ def seed_crawl_state(root: Path, urls: list[str]) -> None:
 
 
 def time_queries(root: Path, repeats: int = 3) -> dict[str, float]:
-    import duckdb
-
-    con = duckdb.connect(str(root / catalog.CATALOG_FILE), read_only=True)
+    lake.close_all()
+    con = catalog.connect(root, locked=True)  # as `newsetl query` runs them
     try:
         return time_queries_on(con, repeats)
     finally:
@@ -312,11 +318,31 @@ def new_pages_run(root: Path, env: dict, pages: int = 500) -> dict:
 
 def disk(root: Path, size: int) -> dict:
     out = {}
-    for name in TABLES:
-        files = writer.files(root, name)
-        out[name] = round(sum((root / p).stat().st_size for p in files) / size, 1)
+    for folder in sorted((root / "lake" / "main").iterdir()):
+        out[folder.name] = round(sum(p.stat().st_size for p in folder.rglob("*.parquet")) / size, 1)
+    out["catalog"] = round((root / "catalog.sqlite").stat().st_size / size, 1)
     out["total"] = round(sum(out.values()), 1)
     return out
+
+
+def partition_files(root: Path) -> dict:
+    """Data files: in all, and the most in one partition of any table."""
+    with lake.session(root, read_only=True) as con:
+        parts = maintain.files_per_partition(con)
+    return {
+        "files": sum(sum(p.values()) for p in parts.values()),
+        "most_in_a_partition": max((max(p.values()) for p in parts.values() if p), default=0),
+    }
+
+
+def hourly_index_update(root: Path, gen_size: int, env: dict) -> dict:
+    """What bringing the derived tables up to date costs after 500 new articles (the catalog task of a run)."""
+    gen = Generator(seed=99)
+    gen.written = gen_size + 10_000_000  # ids that do not collide with the warehouse's
+    writer.write_tables(root, gen.batch(500, "bench-hourly"), "bench hourly")
+    t0 = time.perf_counter()
+    catalog.build(root)
+    return {"articles": 500, "seconds": round(time.perf_counter() - t0, 2)}
 
 
 def main() -> None:
@@ -338,17 +364,20 @@ def main() -> None:
                 shutil.rmtree(root, ignore_errors=True)
                 made = generate(root, size, args.batch)
                 seed_crawl_state(root, made["sample_urls"])
-                files_before = sum(len(writer.files(root, t)) for t in TABLES)
+                files_before = partition_files(root)
                 queries_before = time_queries(root)
                 t0 = time.perf_counter()
-                done = compact(root)
+                done = maintain.maintain(root)
                 catalog.build(root)
                 compact_s = time.perf_counter() - t0
                 result = {
                     "articles": size,
                     "generate_s": made["generate_s"],
-                    "files_before_compaction": files_before,
-                    "files_after_compaction": sum(len(writer.files(root, t)) for t in TABLES),
+                    "first_index_s": made["first_index_s"],
+                    "files_before_compaction": files_before["files"],
+                    "most_files_in_a_partition_before": files_before["most_in_a_partition"],
+                    "files_after_compaction": partition_files(root)["files"],
+                    "most_files_in_a_partition_after": partition_files(root)["most_in_a_partition"],
                     "compact_s": round(compact_s, 1),
                     "compacted_rows": done.rows,
                     "query_ms_before_compaction": queries_before,
@@ -357,7 +386,9 @@ def main() -> None:
                     "bytes_per_article": disk(root, size),
                     "state_read": state_read(root),
                 }
+                result["index_update_500"] = hourly_index_update(root, size, env)
                 result["new_pages_run"] = new_pages_run(root, env)  # last: it adds to the warehouse
+                result["files_after_hourly_run"] = partition_files(root)
                 results.append(result)
                 print(json.dumps(result), flush=True)
                 if not args.keep:
@@ -379,8 +410,8 @@ def write_results(results: list[dict], batch: int) -> None:
     lines = [
         "# Scale benchmark (bench/scale.py)",
         "",
-        f"{os.cpu_count()} cores, Python {platform.python_version()}; one commit per {batch:,} articles, then "
-        "compaction; a running `prefect server`. Medians of 3.",
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, DuckDB 1.5.5 + DuckLake (SQLite catalog); one "
+        f"commit per {batch:,} articles, then maintenance; a running `prefect server`. Medians of 3.",
         "",
         "| | " + " | ".join(sizes) + " |",
         "|---|" + "---|" * len(results),
@@ -400,12 +431,26 @@ def write_results(results: list[dict], batch: int) -> None:
     for q in QUERIES:
         lines.append(f"| `{q.stem}` (ms) | " + " | ".join(str(r["query_ms"][q.stem]) for r in results) + " |")
     lines += [
-        "| files before → after compaction | "
+        "| data files before → after compaction | "
         + " | ".join(f"{r['files_before_compaction']} → {r['files_after_compaction']}" for r in results)
+        + " |",
+        "| most files in one partition, before → after → after the hourly run | "
+        + " | ".join(
+            f"{r['most_files_in_a_partition_before']} → {r['most_files_in_a_partition_after']} → "
+            f"{r['files_after_hourly_run']['most_in_a_partition']}"
+            for r in results
+        )
+        + " |",
+        "| full-text index from scratch (s) | " + " | ".join(str(r["first_index_s"]) for r in results) + " |",
+        "| derived tables after 500 new articles (s) | "
+        + " | ".join(str(r["index_update_500"]["seconds"]) for r in results)
         + " |",
         "| compaction (s) | " + " | ".join(str(r["compact_s"]) for r in results) + " |",
         "| disk per article (bytes) | " + " | ".join(str(r["bytes_per_article"]["total"]) for r in results) + " |",
         "| of which pages (raw HTML) | " + " | ".join(str(r["bytes_per_article"]["pages"]) for r in results) + " |",
+        "| of which the full-text index | "
+        + " | ".join(str(r["bytes_per_article"].get("search_terms", 0)) for r in results)
+        + " |",
         "",
         "Queries before compaction (ms): "
         + "; ".join(f"{r['articles']:,}: " + json.dumps(r["query_ms_before_compaction"]) for r in results),

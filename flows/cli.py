@@ -156,6 +156,10 @@ def run(
         str | None,
         typer.Option(help="An existing Dask scheduler, tcp://host:port, instead of a local cluster (implies dask)."),
     ] = None,
+    catalog: Annotated[
+        str | None,
+        typer.Option(help="The DuckLake catalog in PostgreSQL, postgresql://user@host:port/db (env NEWSETL_CATALOG)."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     debug: DebugOpt = False,
@@ -206,7 +210,13 @@ def run(
     if dask_address:
         runner = runner or "dask"
     settings = _settings(
-        debug, warehouse=warehouse, batch_size=batch_size, runner=runner, workers=workers, dask_address=dask_address
+        debug,
+        warehouse=warehouse,
+        batch_size=batch_size,
+        runner=runner,
+        workers=workers,
+        dask_address=dask_address,
+        catalog=catalog,
     )
     try:
         if sources:
@@ -241,7 +251,7 @@ def run(
     if as_json:
         print(json.dumps(summary, indent=2))
     elif not quiet:
-        _print_summary(summary)
+        _print_summary(summary, _root(settings, debug))
     _nothing_read(summary, quiet, debug)
 
 
@@ -279,7 +289,7 @@ def reprocess(
     settings = _settings(debug, warehouse=warehouse, batch_size=batch_size)
     from warehouse import writer
 
-    if not writer.files(_root(settings, debug), "pages"):
+    if not writer.count(_root(settings, debug), "pages"):
         _fail(f"no stored pages under {settings.warehouse} (run `newsetl run` first, or pass --warehouse)", debug)
     apply_prefect_defaults(quiet_logs=not debug)
 
@@ -292,7 +302,7 @@ def reprocess(
     if as_json:
         print(json.dumps(summary, indent=2))
     elif not quiet:
-        _print_summary(summary)
+        _print_summary(summary, _root(settings, debug))
 
 
 def _scheduled(sources: Path, warehouse: Path | None, debug: bool) -> list:
@@ -734,7 +744,7 @@ def _cancelled(signum: int | None, debug: bool) -> None:
     raise typer.Exit(EXIT_SIGNALLED + signum)
 
 
-def _print_summary(summary: dict) -> None:
+def _print_summary(summary: dict, local_root: Path) -> None:
     c = summary["counts"]
     if c.get("skipped_seen") or c.get("pages_not_modified"):
         out.print(
@@ -764,11 +774,11 @@ def _print_summary(summary: dict) -> None:
         highlight=False,
         soft_wrap=True,
     )
-    # An S3 warehouse's tables reach DuckDB through newsetl's connection; the DuckDB CLI is a dev dependency.
-    if duckdb and not str(root).startswith("s3://"):
+    # The DuckDB CLI (a dev dependency) opens the warehouse with its init file, local or on S3.
+    if duckdb:
         out.print(
-            f"  {duckdb} -readonly {shlex.quote(str(Path(root) / 'news.duckdb'))}      "
-            "(views: articles, entities, entity_daily, failures, runs)",
+            f"  {duckdb} -init {shlex.quote(str(local_root / 'news.sql'))}      "
+            "(the DuckDB CLI; views: articles, entities, entity_daily, failures, runs)",
             highlight=False,
             soft_wrap=True,
         )
@@ -802,27 +812,42 @@ def _jsonable(value):
     return str(value)
 
 
+def _cell(value) -> str:
+    return "" if value is None else value if isinstance(value, str) else _jsonable(value)
+
+
 @app.command()
 def query(
     sql: Annotated[str, typer.Argument(help="SQL, or @file.sql to read it from a file.")],
     warehouse: WarehouseOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
     as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    max_rows: Annotated[
+        int, typer.Option(help="Rows printed at most; 0: every row (csv and json stream them, in constant memory).")
+    ] = 1000,
     debug: DebugOpt = False,
 ) -> None:
-    """Run SQL against the warehouse's views, read-only.
+    """Run one query against the warehouse, read-only.
+
+    The query reads the warehouse and nothing else: no other file, URL or extension, no COPY, ATTACH,
+    EXPORT, INSTALL or SET (DuckDB's external access is off, only the warehouse's catalog and data files are
+    allowed, its configuration is locked). At most --max-rows rows are printed.
 
     Examples:
 
       newsetl query "SELECT domain, count(*) FROM articles GROUP BY 1"
 
       newsetl query @warehouse/queries/top_people_per_day.sql --format csv
+
+      newsetl query "SELECT * FROM articles" -f csv --max-rows 0 > articles.csv
     """
-    from warehouse import catalog
+    from warehouse import catalog, lake
 
     fmt = "json" if as_json else fmt
     if fmt not in ("table", "csv", "json"):
         _fail(f"unknown format {fmt!r}: use table, csv or json", debug, 2)
+    if max_rows < 0:
+        _fail("--max-rows must be 0 (no cap) or more", debug, 2)
     if sql.startswith("@"):
         path = Path(sql[1:])
         if not path.is_file():
@@ -832,31 +857,53 @@ def query(
 
     root = _root(_settings(debug, warehouse=warehouse), debug)
     try:
-        con = catalog.connect(root)
-        rel = con.sql(sql)
-        if rel is None:
-            _fail("the statement returned no rows (only queries are allowed: the connection is read-only)", debug)
-        columns, rows = rel.columns, rel.fetchall()
-    except FileNotFoundError as exc:
+        con = catalog.connect(root, locked=True)
+        catalog.check_query(con, sql)
+        result = con.execute(sql)
+        columns = [d[0] for d in result.description]
+    except lake.NoWarehouse as exc:
         _fail(str(exc), debug)
+    except catalog.NotAQuery as exc:
+        _fail(f"{exc} (newsetl query only reads)", debug, 2)
     except duckdb.Error as exc:
         _fail(f"SQL: {str(exc).splitlines()[0]}", debug)
+    shown, more = _stream_rows(result, columns, fmt, max_rows)
+    if fmt == "table" or more:
+        note = f"{shown:,} rows" + (f" shown; more not printed (--max-rows {max_rows:,})" if more else "")
+        err.print(note, style="dim", highlight=False)
+
+
+def _stream_rows(result, columns: list[str], fmt: str, max_rows: int) -> tuple[int, bool]:
+    """Print a query's rows as they come, a chunk at a time; returns (rows printed, whether more were left)."""
+    chunk = 2048
+    shown, more = 0, False
+    table = Table(*columns, show_lines=False) if fmt == "table" else None
+    sink = csv.writer(sys.stdout) if fmt == "csv" else None
+    if sink:
+        sink.writerow(columns)
     if fmt == "json":
-        print(
-            json.dumps(
-                [dict(zip(columns, row, strict=True)) for row in rows], default=_jsonable, ensure_ascii=False, indent=1
-            )
-        )
-    elif fmt == "csv":
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows(rows)
-    else:
-        table = Table(*columns, show_lines=False)
+        sys.stdout.write("[")
+    while True:
+        want = chunk if not max_rows else min(chunk, max_rows - shown + 1)
+        rows = result.fetchmany(want)
+        if max_rows and shown + len(rows) > max_rows:
+            rows, more = rows[: max_rows - shown], True
         for row in rows:
-            table.add_row(*("" if v is None else _jsonable(v) if not isinstance(v, str) else v for v in row))
+            if table is not None:
+                table.add_row(*(_cell(v) for v in row))
+            elif sink:
+                sink.writerow(row)
+            else:
+                record = json.dumps(dict(zip(columns, row, strict=True)), default=_jsonable, ensure_ascii=False)
+                sys.stdout.write(("," if shown else "") + "\n " + record)
+            shown += 1
+        if more or len(rows) < want or not rows:
+            break
+    if fmt == "json":
+        sys.stdout.write("\n]\n")
+    if table is not None:
         out.print(table)
-        out.print(f"{len(rows)} rows", style="dim")
+    return shown, more
 
 
 @app.command()
@@ -871,8 +918,7 @@ def status(
 
       newsetl status -w /data/news
     """
-    from warehouse import catalog, storage, writer
-    from warehouse.schemas import TABLES
+    from warehouse import catalog, maintain, storage
 
     root = _root(_settings(debug, warehouse=warehouse), debug)
     try:
@@ -881,7 +927,8 @@ def status(
         _fail(str(exc), debug)
     views = ["articles", "article_versions", "entity_mentions", "entities", "failures", "pages", "fetch_log", "runs"]
     counts = {v: con.sql(f"SELECT count(*) FROM {v}").fetchall()[0][0] for v in views}
-    files = {name: len(writer.files(root, name)) for name in TABLES}
+    files = {t: sum(p.values()) for t, p in sorted(maintain.files_per_partition(con).items())}
+    snapshot = con.sql("SELECT max(snapshot_id) FROM ducklake_snapshots('news')").fetchall()[0][0]
     runs = con.sql(
         "SELECT run_id, started_at, status, counts['articles_new'] AS new_articles, counts['failures'] AS failures "
         "FROM runs ORDER BY started_at DESC LIMIT 5"
@@ -891,6 +938,7 @@ def status(
             json.dumps(
                 {
                     "warehouse": storage.of(root).display(),
+                    "snapshot": snapshot,
                     "rows": counts,
                     "files": files,
                     "runs": [list(r) for r in runs],
@@ -903,9 +951,9 @@ def status(
     table = Table("view", "rows")
     for v, n in counts.items():
         table.add_row(v, f"{n:,}")
-    out.print(f"Warehouse {storage.of(root).display()}")
+    out.print(f"Warehouse {storage.of(root).display()} (DuckLake snapshot {snapshot})", highlight=False)
     out.print(table)
-    out.print("Files per table: " + ", ".join(f"{k} {v}" for k, v in files.items()), highlight=False)
+    out.print("Data files per table: " + ", ".join(f"{k} {v}" for k, v in files.items()), highlight=False)
     recent = Table("run_id", "started_at (UTC)", "status", "new articles", "failures", title="Last runs")
     for r in runs:
         recent.add_row(r[0], r[1].strftime("%Y-%m-%d %H:%M:%S"), r[2], str(r[3] or 0), str(r[4] or 0))
@@ -915,44 +963,106 @@ def status(
 @app.command()
 def compact(
     warehouse: WarehouseOpt = None,
-    min_files: Annotated[int, typer.Option(help="Merge partitions with at least this many files.", min=2)] = 2,
     as_json: Annotated[bool, typer.Option("--json", help="Print what was done as JSON.")] = False,
     debug: DebugOpt = False,
 ) -> None:
-    """Merge each partition's small files into one: same rows, fewer files, faster queries.
+    """Maintain the warehouse: merge small files, expire old snapshots, delete files nothing needs.
 
-    Takes the warehouse lock like a run. Replaced files stay on disk for an hour, for readers of an older
-    catalog; the next run deletes them. Scheduled runs compact on their own once a partition has more than
-    NEWSETL_COMPACT_THRESHOLD files.
+    DuckLake's own maintenance (ducklake_flush_inlined_data, ducklake_merge_adjacent_files,
+    ducklake_expire_snapshots, ducklake_cleanup_old_files): same rows, fewer files, faster queries.
+    Snapshots older than NEWSETL_KEEP_SNAPSHOTS_DAYS (7) are expired; replaced files are deleted an hour after
+    they stopped being used, for queries still reading them. Takes the warehouse lock like a run; runs do it
+    on their own once a partition has more than NEWSETL_COMPACT_THRESHOLD files.
 
     Example:
 
       newsetl compact -w /data/news
     """
-    from warehouse import catalog
-    from warehouse.compact import compact as compact_warehouse
+    from warehouse import catalog, lake, maintain, storage
+    from warehouse.loader import prepare
     from warehouse.lock import WarehouseLocked, writer_lock
 
     settings = _settings(debug, warehouse=warehouse)
     root = _root(settings, debug)
-    from warehouse import log, storage
-
-    if not log.read(root).version:
-        where = storage.of(root).display()
-        _fail(f"no warehouse with a commit log at {where} (run `newsetl run` first, or pass --warehouse)", debug)
+    if not storage.of(root).exists() and not (root / "_log").is_dir():
+        _fail(f"no warehouse at {storage.of(root).display()} (run `newsetl run` first, or pass --warehouse)", debug)
     try:
-        with writer_lock(root, "newsetl compact", settings.lock_wait), _bar("partitions", as_json) as progress:
-            done = compact_warehouse(root, min_files=min_files, progress=progress)
+        with writer_lock(root, "newsetl compact", settings.lock_wait):
+            prepare(root)
+            done = maintain.maintain(root, keep_days=settings.keep_snapshots_days)
             catalog.build(root)
     except WarehouseLocked as exc:
         _fail(str(exc), debug, 3)
+    except lake.NoWarehouse as exc:
+        _fail(str(exc), debug)
+    except (OSError, duckdb_error()) as exc:
+        _fail(f"could not maintain {storage.of(root).display()}: {_one_line(exc)}", debug)
     if as_json:
-        print(json.dumps(done.__dict__, indent=2))
+        print(json.dumps(done.as_dict(), indent=2))
     else:
         out.print(
             f"Compacted {done.partitions} partitions: {done.files_before} files into {done.files_after}, "
-            f"{done.rows:,} rows.",
+            f"{done.rows:,} rows; {done.inlined_rows_flushed:,} inlined rows written out; "
+            f"{done.files_deleted} unused files deleted.",
             highlight=False,
+        )
+
+
+def duckdb_error():
+    import duckdb
+
+    return duckdb.Error
+
+
+def _one_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
+@app.command()
+def forget(
+    urls: Annotated[list[str], typer.Argument(help="URLs of the articles (or pages) to remove.")],
+    reason: Annotated[str, typer.Option("--reason", "-r", help="Why: recorded in the takedowns table.")],
+    by: Annotated[str | None, typer.Option("--by", help="Who asked (recorded; default: your user name).")] = None,
+    warehouse: WarehouseOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the takedown rows as JSON.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Remove articles for good (a publisher's takedown, a legal request): every version, its entity mentions,
+    its raw pages, search index rows, failure and fetch rows; recorded in the `takedowns` table.
+
+    The rows are purged from the data files, not only hidden, and the history before the takedown is
+    expired (no time travel reaches back to them). Takes the warehouse lock like a run.
+
+    Example:
+
+      newsetl forget https://example.org/news/1 --reason "publisher's request, ticket 4411" --by legal@example.org
+    """
+    import getpass
+
+    from warehouse import lake, storage, takedown
+    from warehouse.lock import WarehouseLocked, writer_lock
+
+    settings = load_settings(warehouse=warehouse)
+    root = _root(settings, debug)
+    if not storage.of(root).exists():
+        _fail(f"no warehouse at {storage.of(root).display()} (pass --warehouse)", debug)
+    try:
+        with writer_lock(root, "newsetl forget", settings.lock_wait):
+            rows = takedown.forget(root, urls, by or getpass.getuser(), reason)
+    except WarehouseLocked as exc:
+        _fail(str(exc), debug, 3)
+    except (lake.NoWarehouse, OSError, duckdb_error()) as exc:
+        _fail(f"could not forget: {_one_line(exc)}", debug)
+    if as_json:
+        print(json.dumps(rows, default=_jsonable, indent=2))
+        return
+    for r in rows:
+        out.print(
+            f"{r['url']}: removed {r['articles']} article versions, {r['entity_mentions']} mentions, "
+            f"{r['pages']} pages" + ("" if r["articles"] or r["pages"] else " (nothing stored under this URL)"),
+            highlight=False,
+            soft_wrap=True,
         )
 
 

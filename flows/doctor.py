@@ -4,7 +4,6 @@ what to do. Nothing is downloaded and nothing is written outside a temporary fil
 import shutil
 import tempfile
 import time
-import uuid
 from dataclasses import asdict, dataclass
 
 from flows.settings import Settings
@@ -95,18 +94,46 @@ def checks(settings: Settings, prefect_api: str | None) -> list[Check]:
     found.append(_check("warehouse", writable, "pass --warehouse / NEWSETL_WAREHOUSE pointing at a writable folder "
                                                "with at least 1 GiB free"))  # fmt: skip
 
-    store = storage.of(root)
-    if not isinstance(store, storage.LocalStorage):
+    location = storage.of(root)
+
+    def extensions() -> str:
+        import duckdb
+
+        from warehouse import lake
+
+        folder = lake.extension_dir()
+        if folder is None:
+            raise RuntimeError("the duckdb-extension-* packages are missing")
+        con = duckdb.connect(config=lake._config())
+        try:
+            for name in lake.EXTENSIONS:
+                con.execute(f"LOAD {name}")
+        finally:
+            con.close()
+        return f"DuckDB {duckdb.__version__} loads {', '.join(lake.EXTENSIONS)} from {folder}"
+
+    fix = "uv sync (the duckdb-extension-* packages pinned to DuckDB's version ship them; nothing is downloaded)"
+    found.append(_check("DuckDB extensions", extensions, fix))
+
+    if location.remote:
 
         def object_store() -> str:
-            probe = f"_doctor/{uuid.uuid4().hex}"
-            store.put_new(probe, b"newsetl doctor")  # the conditional PUT commits rely on
+            import duckdb
+
+            from warehouse import lake
+
+            probe = f"{location.data_path}_doctor/probe.parquet"
+            con = duckdb.connect(config=lake._config())
             try:
-                if store.read_bytes(probe) != b"newsetl doctor":
+                con.execute("LOAD httpfs")
+                con.execute(lake.s3_secret_sql(location))
+                con.execute(f"COPY (SELECT 42 AS answer) TO {lake.sql_string(probe)}")
+                if con.execute(f"SELECT answer FROM {lake.sql_string(probe)}").fetchall() != [(42,)]:
                     raise RuntimeError("an object read back differs from what was written")
             finally:
-                store.delete(probe)
-            return f"{store.display()}: conditional write, read and delete work (endpoint {store.endpoint or 'AWS'})"
+                con.close()
+            endpoint = location.s3_endpoint() or "AWS"
+            return f"{location.display()}: DuckDB writes and reads {probe} (endpoint {endpoint})"
 
         found.append(_check("object store", object_store, "set AWS_ENDPOINT_URL (or NEWSETL_S3_ENDPOINT), "
                                                           "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_REGION; "

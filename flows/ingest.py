@@ -255,7 +255,8 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
             )  # fmt: skip
             counts["batches"] += 1
             stage("compact")
-            counts.update(compact_t(root, settings.compact_threshold))  # file counts stay bounded
+            # file counts stay bounded
+            counts.update(compact_t(root, settings.compact_threshold, settings.keep_snapshots_days))
             progress.advance(len(batch.refs))
 
         def step(wait: bool) -> None:
@@ -309,7 +310,7 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
         counts.update(crawler.counts)
         crawl.record(found.listings)
         stage("compact")
-        counts.update(compact_t(root, settings.compact_threshold))
+        counts.update(compact_t(root, settings.compact_threshold, settings.keep_snapshots_days))
     except Exception as exc:
         status, error = "failed", f"{stage.current}: {type(exc).__name__}: {exc}"
         logger().error("run failed in %s\n%s", stage.current, traceback.format_exc())

@@ -15,7 +15,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from uuid import uuid4
 
-import duckdb
 from prefect import flow
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
@@ -32,7 +31,7 @@ from flows.tasks import (
     plan_batch,
     with_timeout,
 )
-from warehouse import catalog, storage, writer
+from warehouse import lake, storage, writer
 from warehouse.keys import Codec, KeySet
 from warehouse.loader import WarehouseState, prepare
 from warehouse.lock import writer_lock
@@ -41,17 +40,9 @@ from warehouse.lock import writer_lock
 def latest_page_ids(root: Path, codec: Codec) -> KeySet:
     """The most recently fetched page of each URL, as keys: DuckDB groups the pages files, so a million URLs
     cost 8 MB here, not a Python dict."""
-    paths = writer.files(root, "pages")
-    if not paths:
-        return KeySet()
-    con = duckdb.connect()
-    try:
-        source = catalog.files_source(con, root, "pages", paths)
-        latest = con.sql(
-            f"SELECT arg_max(page_id, (fetched_at, page_id)) AS page_id FROM {source} GROUP BY url"
-        ).to_arrow_table()
-    finally:
-        con.close()
+    with lake.session(root, read_only=True) as con:
+        latest = con.sql("SELECT arg_max(page_id, (fetched_at, page_id)) AS page_id FROM pages GROUP BY url")
+        latest = latest.to_arrow_table()
     return KeySet(codec.many(latest.column("page_id")))
 
 
@@ -110,8 +101,8 @@ def _reprocess_locked(settings, root: Path, run_id: str) -> dict:
             )
             reasons.update(f"{f['stage']}:{f['reason']}" for f in failures)
             counts["batches"] += 1
-            stage("compact")  # the scan's files stay on disk until the next writer, past the grace period
-            counts.update(compact_t(root, settings.compact_threshold))
+            stage("compact")  # files the scan reads stay until past the cleanup grace period
+            counts.update(compact_t(root, settings.compact_threshold, settings.keep_snapshots_days))
             progress.advance(len(pages))
             stage("read")
     except Exception as exc:

@@ -23,8 +23,16 @@ class Settings(BaseSettings):
     )
     local_dir: Path | None = Field(
         None,
-        description="an s3:// warehouse's working folder here (lock, crawl state, catalog); "
+        description="an s3:// warehouse's working folder here (lock, crawl state, SQLite catalog); "
         "default ~/.cache/newsetl/<bucket>/<prefix>",
+    )
+    catalog: str | None = Field(
+        None,
+        description="the DuckLake catalog in PostgreSQL (postgresql://user@host:port/db), for several writers; "
+        "default: a SQLite file in the warehouse folder. Recorded in the folder once set",
+    )
+    keep_snapshots_days: float = Field(
+        7.0, ge=0, description="days of snapshots kept for time travel; older ones are expired by maintenance"
     )
     s3_endpoint: str | None = Field(
         None, description="S3 endpoint URL (default: AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL, else AWS)"
@@ -120,7 +128,7 @@ class Settings(BaseSettings):
         """The warehouse's local root: the folder itself, or an s3:// warehouse's working folder here."""
         from warehouse.storage import local_root
 
-        return local_root(self.warehouse, self.local_dir, self.s3_endpoint, self.s3_region)
+        return local_root(self.warehouse, self.local_dir, self.s3_endpoint, self.s3_region, self.catalog)
 
 
 def load_settings(**overrides: Any) -> Settings:

@@ -9,7 +9,6 @@ warehouse).
 """
 
 import logging
-import time
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -32,7 +31,7 @@ from transforms.entities import entities_for_articles
 from transforms.extract import ExtractOptions, Failure, Listing, extract_article
 from transforms.places import gazetteer
 from transforms.text import short_id
-from warehouse import catalog, compact
+from warehouse import catalog, maintain
 from warehouse.loader import WarehouseState, publish
 
 
@@ -198,42 +197,29 @@ STORAGE_RETRIES = {
 @task(name="load", cache_policy=NO_CACHE, **STORAGE_RETRIES)
 def load_batch(root: Path, state: WarehouseState, pages, failures, mentions, articles, fetch_log=()) -> dict[str, int]:
     # Filtering against the state is idempotent and keys are marked only after publishing, so a retried load
-    # writes what a failed attempt did not, and nothing twice.
+    # writes what a failed attempt did not, and nothing twice. The batch is one DuckLake transaction, visible
+    # to readers as soon as it commits.
     pages, failures = state.new_pages(pages), state.new_failures(failures)
+    articles, mentions = state.unpublished(articles, mentions)
     written = publish(
         root, pages=pages, failures=failures, mentions=mentions, articles=articles, fetch_log=list(fetch_log)
     )
-    state.mark_written(pages, failures)
-    if any(written.values()):
-        refresh_catalog(root)
+    state.mark_written(pages, failures, articles)
     return written
 
 
-CATALOG_REFRESH_SECONDS = 60.0
-_catalog_built: dict[Path, float] = {}
-
-
-def refresh_catalog(root: Path) -> None:
-    """Rebuild the catalog during a long run, at most once a minute, so analysts see committed batches before
-    the run ends (a build costs ~0.5 s at 1M articles; every batch would be ~12 % of a run's time there)."""
-    now = time.monotonic()
-    if now - _catalog_built.get(root, float("-inf")) >= CATALOG_REFRESH_SECONDS:
-        catalog.build(root)
-        _catalog_built[root] = now
-
-
 @task(name="compact", cache_policy=NO_CACHE, **STORAGE_RETRIES)
-def compact_if_crowded(root: Path, threshold: int) -> dict[str, int]:
-    """Merge the small files of tables that have a partition over `threshold` files (the run holds the lock)."""
-    tables = compact.crowded(root, threshold)
+def compact_if_crowded(root: Path, threshold: int, keep_days: float = maintain.KEEP_DAYS) -> dict[str, int]:
+    """Merge the small files of tables that have a partition over `threshold` files (the run holds the lock),
+    and expire snapshots older than `keep_days`."""
+    tables = maintain.crowded(root, threshold)
     if not tables:
         return {}
-    # In a child process: what merging leaves on the heap would otherwise stay with the run (warehouse/compact.py).
-    done = compact.compact_in_child(root, min_files=2, tables=tables, max_rows=compact.SMALL_FILE_ROWS)
-    catalog.build(root)
-    return {"partitions_compacted": done.partitions, "files_compacted": done.files_before}
+    done = maintain.maintain(root, tables=tables, max_file_bytes=maintain.SMALL_FILE_BYTES, keep_days=keep_days)
+    return {"partitions_compacted": done.partitions, "files_compacted": sum(done.tables.values())}
 
 
 @task(name="catalog", cache_policy=NO_CACHE, **STORAGE_RETRIES)
 def build_catalog(root: Path) -> str:
+    """Entity aliases and the full-text index brought up to date with what the run added."""
     return str(catalog.build(root))

@@ -207,3 +207,53 @@ def s3_warehouse(s3_server, tmp_path, monkeypatch):
     bucket = f"news-{uuid.uuid4().hex[:12]}"
     boto3.client("s3", endpoint_url=s3_server).create_bucket(Bucket=bucket)
     return f"s3://{bucket}/news"
+
+
+def _postgres_bin() -> Path | None:
+    import glob
+
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
+    return Path(found[-1]).parent if found else None
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server (Debian's `postgresql` package, which .ci/run installs) started for the tests on
+    127.0.0.1 and a free port, in a folder of its own; yields a function that makes a fresh database and returns
+    its postgresql:// URL. As root, the server runs as the `postgres` user (it refuses to run as root)."""
+    import os
+    import shutil
+    import subprocess
+    import uuid
+
+    bin_dir = _postgres_bin()
+    if bin_dir is None:
+        pytest.skip("no PostgreSQL server installed (apt-get install postgresql)")
+    import tempfile
+
+    base = Path(tempfile.mkdtemp(prefix="newsetl-postgres-"))  # not under pytest's folders, which only root may enter
+    data, sockets = base / "data", base / "sockets"
+    sockets.mkdir()
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        shutil.chown(base, "postgres")
+        shutil.chown(sockets, "postgres")
+        as_user = ["runuser", "-u", "postgres", "--"]
+    run = lambda *cmd: subprocess.run([*as_user, *cmd], check=True, capture_output=True, text=True)  # noqa: E731
+    run(str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
+    port = _free_port()
+    run(str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(base / "log"), "-w", "-t", "60", "start",
+        "-o", f"-p {port} -k {sockets} -h 127.0.0.1 -c fsync=off")  # fmt: skip
+    url = f"postgresql://postgres@127.0.0.1:{port}"
+
+    def new_database() -> str:
+        name = f"news_{uuid.uuid4().hex[:10]}"
+        subprocess.run([str(bin_dir / "psql"), f"{url}/postgres", "-c", f"CREATE DATABASE {name}"], check=True,
+                       capture_output=True)  # fmt: skip
+        return f"{url}/{name}"
+
+    try:
+        yield new_database
+    finally:
+        run(str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop")
+        shutil.rmtree(base, ignore_errors=True)

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from webserver import FaultServer, Route
 
 from flows.cli import app
-from warehouse import catalog, writer
+from warehouse import catalog, lake
 
 pytestmark = pytest.mark.slow
 
@@ -191,15 +191,11 @@ def test_reprocess_reads_stored_pages_and_versions_only_what_changed(prefect_har
     web, _, root = site
     requests_before = len(web.log)
     # Make one stored article look like the output of an older extractor.
-    table = writer.read(root, "articles", None)
-    rows = table.to_pylist()
-    target = next(r for r in rows if r["url"].endswith("/news/lisbon"))
-    month = target["day"].strftime("%Y-%m")
-    same_file = [r for r in rows if r["day"].strftime("%Y-%m") == month]
-    for r in same_file:
-        if r is target:
-            r["title"], r["record_hash"] = "An older, worse title", "stale"
-    writer.write(root, "articles", same_file)  # same keys -> same file name: replaced in place
+    with lake.session(root) as con:
+        con.execute(
+            "UPDATE article_versions SET title = 'An older, worse title', record_hash = 'stale' "
+            "WHERE url LIKE '%/news/lisbon'"
+        )
 
     result = CliRunner().invoke(app, ["reprocess", "-w", str(root), "--json"])
 

@@ -22,7 +22,7 @@ def test_a_working_installation_passes_every_check(tmp_path):
     assert done.returncode == 0 and report["ok"], report
     names = [c["name"] for c in report["checks"]]
     assert names == ["libraries import", "spaCy pipeline for 'en'", "spaCy pipeline for 'fr'", "language identifier",
-                     "extraction process", "warehouse", "Prefect server"]  # fmt: skip
+                     "extraction process", "warehouse", "DuckDB extensions", "Prefect server"]  # fmt: skip
     assert not list((tmp_path / "wh").iterdir())  # its probe file is gone
 
 

@@ -1,4 +1,4 @@
-"""The writer, the loader's bookkeeping and the DuckDB catalog, on real files."""
+"""The writer, the loader's bookkeeping and the DuckLake's views, on real files."""
 
 import subprocess
 import sys
@@ -12,9 +12,9 @@ import pytest
 
 from transforms.extract import record_hash
 from transforms.text import sha256_hex, simhash
-from warehouse import catalog, writer
+from warehouse import catalog, lake, maintain, writer
 from warehouse.loader import WarehouseState, prepare, publish
-from warehouse.schemas import SCHEMA_VERSION
+from warehouse.schemas import TABLES
 
 T0 = datetime(2024, 3, 7, 12, 0, tzinfo=UTC)
 
@@ -77,29 +77,27 @@ def load(root, articles, mentions_for=lambda a: []):
     return fresh, unchanged
 
 
-def test_writer_partitions_by_month_sorts_by_day_and_tags_schema_version(tmp_path):
-    rows = [
-        article("a2", day=date(2024, 3, 9)),
-        article("a1", day=date(2024, 3, 1)),
-        article("a3", day=date(2024, 4, 2)),
-    ]
+def data_files(root, table):
+    with lake.session(root, read_only=True) as con:
+        return [
+            Path(p) for (p,) in con.execute("SELECT data_file FROM ducklake_list_files('news', ?)", [table]).fetchall()
+        ]
+
+
+def test_the_lake_partitions_by_year_and_month_sorted_by_day_in_zstd_parquet(tmp_path):
+    rows = [article(f"a{i}", day=date(2024, 3, 9 - i % 3)) for i in range(12)] + [article("b", day=date(2024, 4, 2))]
     for r in rows:
         r["version"] = 1
-    paths = [tmp_path / p for p in writer.write(tmp_path, "articles", rows)]
-    assert sorted(p.parent.name for p in paths) == ["month=2024-03", "month=2024-04"]
-    march = pq.read_table(next(p for p in paths if "2024-03" in str(p)))
-    assert march.column("day").to_pylist() == [date(2024, 3, 1), date(2024, 3, 9)]
-    meta = pq.read_schema(paths[0]).metadata
-    assert meta[b"newsetl.schema_version"] == str(SCHEMA_VERSION).encode()
+    assert writer.write(tmp_path, "articles", rows) == 13
+    maintain.maintain(tmp_path)  # small inserts are inlined in the catalog until maintenance writes them out
+    paths = data_files(tmp_path, "article_versions")
+    assert sorted(p.parent.relative_to(tmp_path / "lake" / "main" / "article_versions").as_posix() for p in paths) == [
+        "year=2024/month=3",
+        "year=2024/month=4",
+    ]
+    march = pq.read_table(next(p for p in paths if "month=3" in str(p)))
+    assert march.column("day").to_pylist() == sorted(march.column("day").to_pylist())
     assert pq.read_metadata(paths[0]).row_group(0).column(0).compression == "ZSTD"
-    assert not list((tmp_path / writer.STAGING).iterdir())  # nothing half-written left behind
-
-
-def test_writing_the_same_rows_twice_replaces_the_file(tmp_path):
-    rows = [article("a1", version=1)]
-    first = writer.write(tmp_path, "articles", rows)
-    second = writer.write(tmp_path, "articles", rows)
-    assert first == second and len(writer.files(tmp_path, "articles")) == 1
 
 
 def test_required_column_missing_is_a_clear_error(tmp_path):
@@ -107,7 +105,7 @@ def test_required_column_missing_is_a_clear_error(tmp_path):
     bad["text"] = None
     with pytest.raises(writer.SchemaError, match=r"articles\.text is required"):
         writer.write(tmp_path, "articles", [bad])
-    assert writer.files(tmp_path, "articles") == []
+    assert writer.count(tmp_path, "articles") == 0
 
 
 def test_versions_duplicates_and_unchanged(tmp_path):
@@ -152,25 +150,30 @@ def test_entity_views_follow_the_latest_version_and_skip_duplicates(tmp_path):
 def test_empty_warehouse_has_typed_empty_views(tmp_path):
     catalog.build(tmp_path)
     con = catalog.connect(tmp_path)
-    for view in ("articles", "entity_mentions", "entities", "entity_daily", "failures", "runs", "pages"):
+    for view in ("articles", "entity_mentions", "entities", "entity_daily", "failures", "runs", "pages", "takedowns"):
         assert con.sql(f"SELECT count(*) FROM {view}").fetchall() == [(0,)]
     column_types = {name: kind for name, kind, *_ in con.sql("DESCRIBE articles").fetchall()}
     assert column_types["authors"] == "VARCHAR[]"
     assert column_types["published_at"] == "TIMESTAMP WITH TIME ZONE"
 
 
-def test_catalog_opens_from_any_directory_with_python_and_the_duckdb_cli(tmp_path):
+def test_plain_duckdb_opens_the_warehouse_from_any_directory_with_python_and_the_cli(tmp_path):
     root = tmp_path / "wh"
     load(root, [article("a1")])
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    code = f"import duckdb; print(duckdb.connect({str(root / 'news.duckdb')!r}, read_only=True).sql('SELECT count(*) FROM articles').fetchall())"
+    init = root / catalog.INIT_FILE
+    # README's lines for Python: the init file the warehouse writes, run in a plain DuckDB session
+    code = (
+        "import duckdb, pathlib; con = duckdb.connect(); "
+        f"con.execute(pathlib.Path({str(init)!r}).read_text()); print(con.sql('SELECT count(*) FROM articles').fetchall())"
+    )
     result = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[(1,)]"
     cli = Path(sys.executable).parent / "duckdb"
     assert cli.exists(), "duckdb-cli (a dev dependency) provides the DuckDB CLI"
     result = subprocess.run(
-        [str(cli), "-readonly", "-csv", str(root / "news.duckdb"), "-c", "SELECT title FROM articles"],
+        [str(cli), "-init", str(init), "-csv", "-c", "SELECT title FROM articles"],
         cwd=elsewhere,
         capture_output=True,
         text=True,
@@ -179,21 +182,21 @@ def test_catalog_opens_from_any_directory_with_python_and_the_duckdb_cli(tmp_pat
     assert result.stdout.split() == ["title", "T"]
 
 
-def test_catalog_rebuild_works_while_a_reader_has_it_open(tmp_path):
+def test_a_reader_sees_each_commit_as_it_lands_and_a_new_process_too(tmp_path):
     load(tmp_path, [article("a1")])
     reader = catalog.connect(tmp_path)
-    load(tmp_path, [article("b1", text="Another one.")])
-    # The open connection keeps the snapshot it opened (DuckDB also hands this process's later connections to
-    # the same path that same instance); a new process sees the new catalog.
     assert reader.sql("SELECT count(*) FROM articles").fetchall() == [(1,)]
+    load(tmp_path, [article("b1", text="Another one.")])
+    # Each query is a transaction on the latest snapshot: no reconnect needed.
+    assert reader.sql("SELECT count(*) FROM articles").fetchall() == [(2,)]
     code = (
-        f"import duckdb; print(duckdb.connect({str(tmp_path / 'news.duckdb')!r}, read_only=True)"
-        ".sql('SELECT count(*) FROM articles').fetchall())"
+        "import duckdb, pathlib; con = duckdb.connect(); "
+        f"con.execute(pathlib.Path({str(tmp_path / catalog.INIT_FILE)!r}).read_text()); "
+        "print(con.sql('SELECT count(*) FROM articles').fetchall())"
     )
     fresh = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert fresh.stdout.strip() == "[(2,)]"
     reader.close()
-    assert catalog.connect(tmp_path).sql("SELECT count(*) FROM articles").fetchall() == [(2,)]
 
 
 def test_read_only_connection_refuses_writes(tmp_path):
@@ -234,38 +237,48 @@ def test_a_failed_load_can_be_retried_without_losing_or_doubling_rows(tmp_path):
     assert con.sql("SELECT count(*) FROM article_versions").fetchall() == [(1,)]
 
 
-def test_readers_never_see_a_half_written_file(tmp_path):
-    """A reader listing and reading every file while a writer publishes must never meet a partial one."""
+def test_readers_never_see_part_of_a_commit(tmp_path):
+    """A reader counting rows while a writer commits batches of 12 across two tables only ever sees whole
+    batches, in both tables at once."""
     import threading
 
-    stop, errors, reads = threading.Event(), [], [0]
+    stop, seen, errors = threading.Event(), [], []
+    writer.write(tmp_path, "articles", [])  # nothing: the lake is made by the first write below
 
     def reader():
         while not stop.is_set():
-            for path in [tmp_path / p for p in writer.files(tmp_path, "articles")]:
-                try:
-                    pq.read_table(path)
-                    reads[0] += 1
-                except Exception as exc:  # a truncated Parquet file raises here
-                    errors.append(f"{path.name}: {exc}")
+            try:
+                with lake.session(tmp_path, read_only=True) as con:
+                    seen.append(
+                        con.sql(
+                            "SELECT (SELECT count(*) FROM article_versions), (SELECT count(*) FROM entity_mention_versions)"
+                        ).fetchall()[0]
+                    )
+            except lake.NoWarehouse:
+                pass
+            except Exception as exc:
+                errors.append(repr(exc))
 
+    publish(tmp_path, pages=[], failures=[], mentions=[], articles=[])
+    lake.connect(tmp_path, create=True).close()
     thread = threading.Thread(target=reader)
     thread.start()
     try:
-        for i in range(40):
-            text = f"Story {i} " + "long words in a long text " * 2000  # ~50 KB a row: writes take a while
-            writer.write(tmp_path, "articles", [article(f"a{i}-{j}", text=text, version=1) for j in range(5)])
+        for i in range(15):
+            rows = [article(f"a{i}-{j}", version=1, text=f"Story {i}-{j} " + "words " * 400) for j in range(12)]
+            publish(
+                tmp_path, pages=[], failures=[], mentions=[mention(r["article_id"], 1, 0) for r in rows], articles=rows
+            )
     finally:
         stop.set()
         thread.join()
     assert errors == []
-    assert reads[0] > 40 and len(writer.files(tmp_path, "articles")) == 40
+    assert len(seen) > 15
+    assert all(a % 12 == 0 and a == m for a, m in seen), [s for s in seen if s[0] % 12 or s[0] != s[1]]
 
 
 def write_as_schema_1(root, name, rows, dropped):
     """A file as issue 2's code wrote it: the columns schema version 2 added are missing."""
-    from warehouse.schemas import TABLES
-
     spec = TABLES[name]
     schema = pa.schema([f for f in spec.schema if f.name not in dropped])
     table = pa.Table.from_pylist([{k: v for k, v in r.items() if k not in dropped} for r in rows], schema=schema)
@@ -298,7 +311,8 @@ def test_a_warehouse_written_with_schema_1_stays_readable_and_versionable(tmp_pa
     }
     write_as_schema_1(tmp_path, "pages", [page], {"listed_title", "listed_published_at", "listed_via", "listed_in"})
 
-    assert prepare(tmp_path) == {"files_adopted": 2, "debris_files_deleted": 0}  # the upgrade: files enter the log
+    # written before the commit log (and DuckLake): converted once by the first writer
+    assert prepare(tmp_path) == {"rows_converted": 2, "files_converted": 2, "debris_files_deleted": 0}
     state = WarehouseState.read(tmp_path)  # old rows have no record_hash: compared on text and title
     assert state.article("a1").legacy
     fresh, unchanged = state.plan_articles([article("a1")])
@@ -321,38 +335,56 @@ def test_a_warehouse_written_with_schema_1_stays_readable_and_versionable(tmp_pa
 
 
 def test_a_batch_killed_before_its_commit_leaves_nothing_and_the_rerun_adds_each_row_once(tmp_path, monkeypatch):
-    from warehouse import log
-
     load(tmp_path, [article("a0")])
     state = WarehouseState.read(tmp_path)
-    fresh, _ = state.plan_articles([article("a1"), article("a2", text="Other text about Porto.")])
-    mentions = [mention("a1", 1, 16), mention("a2", 1, 17, canonical="Porto")]
+    rows = [article(f"a{i}", text=f"Text {i} about Porto.") for i in range(1, 13)]  # over 10 rows: Parquet files
+    fresh, _ = state.plan_articles([dict(r) for r in rows])
+    mentions = [mention(a["article_id"], 1, 14, canonical="Porto") for a in fresh]
 
     def killed(*args, **kwargs):
         raise KeyboardInterrupt  # stands for SIGKILL: every file of the batch is written, the commit is not
 
-    monkeypatch.setattr(log, "commit", killed)
+    monkeypatch.setattr(lake, "set_commit_message", killed)
     with pytest.raises(KeyboardInterrupt):
         publish(tmp_path, pages=[], failures=[], mentions=mentions, articles=fresh)
     monkeypatch.undo()
-    catalog.build(tmp_path)
     con = catalog.connect(tmp_path)
     assert con.sql("SELECT article_id FROM article_versions").fetchall() == [("a0",)]
     assert con.sql("SELECT count(*) FROM entity_mention_versions").fetchall() == [(0,)]
     con.close()
-    assert len(log.debris(tmp_path, ["articles", "entity_mentions"], log.read(tmp_path))) == 2
-    assert prepare(tmp_path)["debris_files_deleted"] == 2
+    # A process killed inside DuckLake's commit leaves data files no commit names: debris, never read, and
+    # deleted by the next writer.
+    folder = tmp_path / "lake" / "main" / "article_versions" / "year=2024" / "month=3"
+    folder.mkdir(parents=True, exist_ok=True)
+    pq.write_table(writer.to_table(TABLES["articles"], fresh), folder / "ducklake-debris.parquet")
+    assert catalog.connect(tmp_path).sql("SELECT count(*) FROM article_versions").fetchall() == [(1,)]
+    assert prepare(tmp_path)["debris_files_deleted"] == 1
+    assert not (folder / "ducklake-debris.parquet").exists()
 
-    # The next run, with other batch boundaries: one article per batch.
-    for rows in ([article("a1")], [article("a2", text="Other text about Porto.")]):
-        load(tmp_path, rows, mentions_for=lambda a: [m for m in mentions if m["article_id"] == a["article_id"]])
+    # The next run, with other batch boundaries: a few articles per batch.
+    for batch in (rows[:5], rows[5:]):
+        load(
+            tmp_path,
+            [dict(r) for r in batch],
+            mentions_for=lambda a: [m for m in mentions if m["article_id"] == a["article_id"]],
+        )
     con = catalog.connect(tmp_path)
-    assert con.sql("SELECT article_id, version FROM article_versions ORDER BY 1").fetchall() == [
-        ("a0", 1),
-        ("a1", 1),
-        ("a2", 1),
+    assert con.sql("SELECT count(*), count(DISTINCT article_id), max(version) FROM article_versions").fetchall() == [
+        (13, 13, 1)
     ]
-    assert con.sql("SELECT article_id, canonical FROM entity_mention_versions ORDER BY 1").fetchall() == [
-        ("a1", "Lisbon"),
-        ("a2", "Porto"),
-    ]
+    assert con.sql("SELECT count(*), count(DISTINCT article_id) FROM entity_mention_versions").fetchall() == [(12, 12)]
+
+
+def test_time_travel_and_changes_since_with_the_documented_queries(tmp_path):
+    load(tmp_path, [article("a1")])
+    with lake.session(tmp_path, read_only=True) as con:
+        [(then,)] = con.sql("SELECT max(snapshot_time) FROM ducklake_snapshots('news')").fetchall()
+    load(tmp_path, [article("b1", text="Another one.")])
+    literal = f"TIMESTAMPTZ '{then.isoformat()}'"
+    con = catalog.connect(tmp_path)
+    assert con.sql(f"SELECT article_id FROM articles AT (TIMESTAMP => {literal})").fetchall() == [("a1",)]
+    changed = con.sql(
+        f"SELECT article_id, version FROM ducklake_table_insertions('news', 'main', 'article_versions', {literal}, now())"
+    ).fetchall()
+    assert changed == [("b1", 1)]
+    assert con.sql("SELECT count(*) FROM articles").fetchall() == [(2,)]

@@ -1,27 +1,33 @@
-"""The DuckDB catalog: one small database file of views over the Parquet tables.
+"""What analysts open: the DuckLake's views, the derived tables, and the ways in (Python, the DuckDB CLI,
+`newsetl query`).
 
-`duckdb <root>/news.duckdb`, `newsetl query` and `duckdb.connect(...)` all see the same views, from any working
-directory (paths are absolute). The views name the committed files of each table (`warehouse/log.py`), so
-they never read debris from a killed run. The file is rebuilt beside the old one and swapped in with os.replace, which
-works while readers have the old one open. It is written in DuckDB's v1.5.0 storage format so the DuckDB CLI
-from PyPI (`duckdb-cli` 1.5) opens it too.
+The views live in the DuckLake itself, so every DuckLake client sees them: `articles` (latest version of each
+article), `unique_articles`, `entity_mentions` (of latest versions), `entities`, `entity_daily`. The derived
+tables, `entity_aliases` and the full-text index `search_terms`, are brought up to date after each run from
+what it added (`build`).
+
+`connect` gives a read-only session from any folder; `connect(..., locked=True)` is the session `newsetl
+query` runs user SQL in: besides READ_ONLY, DuckDB's external access is off (only the warehouse's own catalog
+and data path can be read), no extension can be installed or loaded, and the configuration is locked.
+`<root>/news.sql` is the DuckDB CLI's init file (`duckdb -init <root>/news.sql`), rewritten with this folder's
+paths by every writer, so a copied warehouse's file names the copy.
 """
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
 from transforms import aliases
-from warehouse import log, storage, writer
-from warehouse.schemas import ENTITY_ALIASES, TABLES
+from warehouse import lake, search, storage
+from warehouse.schemas import ENTITY_ALIASES
 
-CATALOG_FILE = "news.duckdb"
-STORAGE_VERSION = "v1.5.0"
+INIT_FILE = "news.sql"
 
+# Table names kept from the Parquet warehouse: `articles` is a view of the latest version over the
+# `article_versions` table, `entity_mentions` one over `entity_mention_versions`.
 DERIVED_VIEWS = {
     # The latest version: no newer version of the same article exists. On 1M articles the anti-join beat a
     # row_number() window by 1.2-2.6x on every example query (bench/scale.py's warehouse).
@@ -50,91 +56,59 @@ DERIVED_VIEWS = {
         FROM entities WHERE NOT is_duplicate AND NOT undateable
         GROUP BY ALL""",
 }
-# Base views read every file of a table; where a derived view takes the table's name, the base one is renamed.
-BASE_VIEW_NAMES = {"articles": "article_versions", "entity_mentions": "entity_mention_versions"}
+META = "newsetl_meta"  # key/value rows the derived tables record their inputs in
 
 
-def _sql_string(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
+def create_views(con: duckdb.DuckDBPyConnection) -> None:
+    for view, sql in DERIVED_VIEWS.items():
+        con.execute(f"CREATE OR REPLACE VIEW {view} AS {sql}")
+    con.execute(f"CREATE TABLE IF NOT EXISTS {META} (key VARCHAR NOT NULL, value VARCHAR NOT NULL)")
 
 
-def _empty_sql(con: duckdb.DuckDBPyConnection, name: str) -> str:
-    """A typed, empty SELECT with every declared column (and `month` for partitioned tables)."""
-    spec = TABLES[name]
-    rel = con.from_arrow(spec.schema.empty_table())
-    cols = [f'CAST(NULL AS {t}) AS "{c}"' for c, t in zip(rel.columns, rel.types, strict=True)]
-    if spec.partitioned:
-        cols.append('CAST(NULL AS VARCHAR) AS "month"')
-    return f"SELECT {', '.join(cols)} WHERE false"
+def _meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
+    found = con.execute(f"SELECT value FROM {META} WHERE key = ?", [key]).fetchall()
+    return found[0][0] if found else None
 
 
-def remote_relation(name: str) -> str:
-    """The name under which a remote warehouse's table is registered on a connection (an Arrow dataset)."""
-    return f"_files_{name}"
+def _set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
+    con.execute(f"DELETE FROM {META} WHERE key = ?", [key])
+    con.execute(f"INSERT INTO {META} VALUES (?, ?)", [key, value])
 
 
-def files_source(con: duckdb.DuckDBPyConnection, root: Path, name: str, paths: list[str]) -> str:
-    """SQL for a FROM clause reading exactly these files of table `name`. Local files are named in
-    read_parquet; files on S3 reach DuckDB as an Arrow dataset registered on `con` (duckdb 2.0.1 has no
-    httpfs here: docs/distributed.md)."""
-    store = storage.of(root)
-    if isinstance(store, storage.LocalStorage):
-        listed = ", ".join(_sql_string(store.full(p)) for p in paths)
-        # union_by_name reads files of every schema version.
-        return f"read_parquet([{listed}], hive_partitioning = true, union_by_name = true)"
-    relation = remote_relation(name)
-    con.register(relation, writer.dataset(root, name, paths, with_month=True))
-    return relation
+DATA_CHANGES = ("tables_inserted_into", "tables_deleted_from", "inlined_insert", "inlined_delete")
 
 
-def register_remote(con: duckdb.DuckDBPyConnection, root: Path, snapshot: log.Snapshot | None = None) -> None:
-    """On a connection to a remote warehouse's catalog: register each table's committed files as of now (the
-    persisted views read them by name, so queries see every commit up to this moment)."""
-    snapshot = snapshot or log.read(root)
-    for name in TABLES:
-        files_source(con, root, name, writer.files(root, name, snapshot))
+def table_changed_at(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    """The last snapshot that inserted rows into `table` or deleted some (0 if none)."""
+    found = con.execute(
+        f"SELECT table_id FROM __ducklake_metadata_{lake.NAME}.ducklake_table WHERE table_name = ? "
+        "AND end_snapshot IS NULL",
+        [table],
+    ).fetchall()
+    if not found:
+        return 0
+    touched = " || ".join(f"coalesce(changes['{k}'], [])" for k in DATA_CHANGES)
+    rows = con.execute(
+        f"SELECT max(snapshot_id) FROM ducklake_snapshots('{lake.NAME}') WHERE list_contains({touched}, ?)",
+        [str(found[0][0])],
+    ).fetchall()
+    return rows[0][0] or 0
 
 
-def _base_view_sql(con: duckdb.DuckDBPyConnection, root: Path, name: str, snapshot: log.Snapshot) -> str:
-    paths = writer.files(root, name, snapshot)
-    if not paths and isinstance(storage.of(root), storage.LocalStorage):
-        return _empty_sql(con, name)  # no file yet: queries still work on a fresh warehouse
-    # The committed files, by name: a file written by a batch that never committed is not read. The empty
-    # typed side adds the columns that no file has yet (say, a column added by a newer schema while every
-    # file is older), as NULLs.
-    return f"SELECT * FROM {files_source(con, root, name, paths)} UNION ALL BY NAME {_empty_sql(con, name)}"
+def _aliases_key(con: duckdb.DuckDBPyConnection) -> str:
+    """What entity_aliases is computed from: the mentions (as of their last change), the seeds and the rules."""
+    changed = table_changed_at(con, "entity_mention_versions")
+    return hashlib.sha256(
+        json.dumps([changed, sorted(aliases.SEED.items()), aliases.RULES_VERSION]).encode()
+    ).hexdigest()
 
 
-def _aliases_input(root: Path, snapshot: log.Snapshot) -> str:
-    """What entity_aliases is computed from: the committed mention files, the seed list and the rules."""
-    names = sorted(writer.files(root, "entity_mentions", snapshot))
-    return hashlib.sha256(json.dumps([names, sorted(aliases.SEED.items()), aliases.RULES_VERSION]).encode()).hexdigest()
-
-
-def _reuse_aliases(con: duckdb.DuckDBPyConnection, previous: Path, key: str) -> bool:
-    """Copy entity_aliases from the catalog being replaced when it was built from the same input: a run that
-    adds no mention (say, an hourly run that finds nothing new) then pays nothing for it at any size."""
-    if not previous.exists():
+def refresh_aliases(con: duckdb.DuckDBPyConnection) -> bool:
+    """Rebuild entity_aliases if its inputs changed since it was built (an hourly run that adds no mention pays
+    nothing for it, at any size); returns whether it did. Part of the caller's transaction."""
+    key = _aliases_key(con)
+    if _meta(con, "entity_aliases_input") == key:
         return False
-    try:
-        con.execute(f"ATTACH {_sql_string(str(previous))} AS previous (READ_ONLY)")
-    except duckdb.Error:
-        return False
-    try:
-        same = con.execute(
-            "SELECT count(*) FROM previous._newsetl_catalog WHERE key = 'entity_aliases_input' AND value = ?", [key]
-        ).fetchall()[0][0]
-        if same:
-            con.execute("CREATE TABLE entity_aliases AS SELECT * FROM previous.entity_aliases")
-        return bool(same)
-    except duckdb.Error:  # a catalog from before this table existed
-        return False
-    finally:
-        con.execute("DETACH previous")
-
-
-def _create_aliases(con: duckdb.DuckDBPyConnection) -> None:
-    """The entity_aliases table, from what the articles' mentions say (transforms/aliases.py)."""
     # Every version's mentions, not only the latest: the evidence is about names, and skipping the
     # latest-version join keeps this to one scan of two columns.
     evidence = con.execute(
@@ -143,61 +117,119 @@ def _create_aliases(con: duckdb.DuckDBPyConnection) -> None:
     ).fetchall()
     targets = {canonical for _, canonical, _ in evidence} | {c for c, _ in aliases.SEED.values()}
     con.register("alias_targets", pa.table({"canonical": sorted(targets)}))
-    labels = con.execute(
-        "SELECT canonical, label, count(*) FROM entity_mention_versions SEMI JOIN alias_targets USING (canonical) "
-        "GROUP BY ALL"
-    ).fetchall()
-    con.unregister("alias_targets")
+    try:
+        labels = con.execute(
+            "SELECT canonical, label, count(*) FROM entity_mention_versions "
+            "SEMI JOIN alias_targets USING (canonical) GROUP BY ALL"
+        ).fetchall()
+    finally:
+        con.unregister("alias_targets")
     table = pa.Table.from_pylist(aliases.build(evidence, labels), schema=ENTITY_ALIASES)
-    con.register("new_entity_aliases", table)
-    con.execute("CREATE TABLE entity_aliases AS SELECT * FROM new_entity_aliases ORDER BY alias")
-    con.unregister("new_entity_aliases")
+    con.execute("DELETE FROM entity_aliases")
+    lake.insert(con, "entity_aliases", table)
+    _set_meta(con, "entity_aliases_input", key)
+    return True
+
+
+def write_init_file(root: Path) -> Path:
+    """`<root>/news.sql`: what the DuckDB CLI needs to open the warehouse read-only (`duckdb -init`): the
+    packaged extensions, the S3 secret from the environment (getenv, nothing written down), the ATTACH."""
+    location = storage.of(root)
+    folder = lake.extension_dir()
+    lines = ["-- The DuckDB CLI's way into this warehouse: duckdb -init " + str(root / INIT_FILE)]
+    lines.append("-- (written by newsetl; DuckDB 1.5.5 and its packaged extensions, nothing is downloaded)")
+    if folder is not None:
+        lines.append(f"SET extension_directory = {lake.sql_string(folder)};")
+    lines.append("SET autoinstall_known_extensions = false;")
+    lines += [f"LOAD {name};" for name in lake._needed(location)]
+    if location.remote:
+        lines.append(lake.s3_secret_sql(location, from_env_in_sql=True) + ";")
+    lines.append(lake.attach_sql(location, read_only=True) + ";")
+    lines.append(f"USE {lake.NAME};")
+    path = root / INIT_FILE
+    text = "\n".join(lines) + "\n"
+    if not path.exists() or path.read_text() != text:
+        tmp = root / f".{INIT_FILE}.tmp"
+        tmp.write_text(text)
+        tmp.replace(path)
+    return path
 
 
 def build(root: Path) -> Path:
-    """(Re)create `<root>/news.duckdb` with a view per table and the derived views."""
-    root.mkdir(parents=True, exist_ok=True)
-    final = root / CATALOG_FILE
-    tmp = root / f".{CATALOG_FILE}.tmp"
-    tmp.unlink(missing_ok=True)
-    snapshot = log.read(root)
-    con = duckdb.connect()
-    # Creating a view binds it, which reads every file's footer, and each derived view binds its base views
-    # again: caching footers halved the build at 1M articles (1.37 s -> 0.71 s, bench/scale.py's warehouse).
-    con.execute("SET parquet_metadata_cache = true")
-    try:
-        con.execute(f"ATTACH {_sql_string(str(tmp))} AS catalog (STORAGE_VERSION '{STORAGE_VERSION}')")
-        con.execute("USE catalog")
-        for name in TABLES:
-            view = BASE_VIEW_NAMES.get(name, name)
-            con.execute(f"CREATE VIEW {view} AS {_base_view_sql(con, root, name, snapshot)}")
-        key = _aliases_input(root, snapshot)
-        for view, sql in DERIVED_VIEWS.items():
-            if view == "entities" and not _reuse_aliases(con, final, key):
-                _create_aliases(con)
-            con.execute(f"CREATE VIEW {view} AS {sql}")
-        con.execute("CREATE TABLE _newsetl_catalog AS SELECT 'entity_aliases_input' AS key, ? AS value", [key])
-        con.execute("USE memory")
-        con.execute("DETACH catalog")
-    finally:
-        con.close()
-    os.replace(tmp, final)
-    return final
+    """After loading: bring entity_aliases and the full-text index up to date with what was added (one commit),
+    and (re)write the DuckDB CLI's init file."""
+    with lake.derived_lock(root), lake.session(root, create=True) as con:
+        con.execute("BEGIN")
+        refresh_aliases(con)
+        search.update(con)
+        con.execute("COMMIT")
+    return write_init_file(root)
 
 
-def connect(root: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the catalog: queries never lock out a running load. For a warehouse on S3 the
-    catalog is this machine's (built on first use), and each table's committed files are registered on the
-    connection."""
-    path = root / CATALOG_FILE
-    remote = not isinstance(storage.of(root), storage.LocalStorage)
-    if remote and not path.exists():
-        if not log.read(root).version:
-            raise FileNotFoundError(f"no warehouse at {storage.of(root).display()} (run `newsetl run` first)")
-        build(root)
-    if not path.exists():
-        raise FileNotFoundError(f"no warehouse at {root} (run `newsetl run` first, or pass --warehouse)")
-    con = duckdb.connect(str(path), read_only=True)
-    if remote:
-        register_remote(con, root)
+def connect(root: Path, locked: bool = False) -> duckdb.DuckDBPyConnection:
+    """A read-only session on the warehouse (queries never lock out a running load). `locked`: the session
+    for untrusted SQL (see the module's docstring)."""
+    if not locked:
+        return lake.connect(root, read_only=True, strict=True)
+    con = lake.open_instance(root, read_only=True)  # an instance of its own, whose settings the query cannot change
+    lock_down(con, storage.of(root))
     return con
+
+
+def lock_down(con: duckdb.DuckDBPyConnection, location: storage.Location) -> None:
+    """No file, URL or extension but the warehouse's own: DuckDB reads only the catalog and the data path
+    (allowed_paths / allowed_directories), installs and loads nothing more, and no setting can be changed
+    back. The DuckLake is attached READ_ONLY, so nothing in it can change either."""
+    allowed_dirs = [location.data_path]
+    allowed_files = [str(location.catalog_file)] if location.catalog_file else []
+    con.execute(f"SET allowed_directories = [{', '.join(lake.sql_string(d) for d in allowed_dirs)}]")
+    if allowed_files:
+        con.execute(f"SET allowed_paths = [{', '.join(lake.sql_string(f) for f in allowed_files)}]")
+    con.execute("SET autoload_known_extensions = false")
+    con.execute("SET autoinstall_known_extensions = false")
+    con.execute("SET allow_community_extensions = false")
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
+
+
+# Functions no query may call: other databases' scanners (SQLite's and PostgreSQL's read files and servers
+# outside DuckDB's file system checks), SQL run from a string, and DuckLake's maintenance functions. DuckLake's
+# read-only functions (snapshots, changes, file lists) stay allowed.
+DENIED_PREFIXES = ("sqlite_", "postgres_", "mysql_", "ducklake_")
+ALLOWED_DUCKLAKE = {
+    "ducklake_snapshots", "ducklake_current_snapshot", "ducklake_last_committed_snapshot", "ducklake_table_info",
+    "ducklake_table_changes", "ducklake_table_insertions", "ducklake_table_deletions", "ducklake_list_files",
+    "ducklake_options", "ducklake_settings",
+}  # fmt: skip
+DENIED = {"query", "query_table", "getenv"}
+
+
+class NotAQuery(ValueError):
+    """SQL that is not a query (COPY, ATTACH, EXPORT, INSTALL, SET, CALL, ...), or that calls what a query may not."""
+
+
+def _function_names(node, found: set[str]) -> set[str]:
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == "function_name" and isinstance(v, str):
+                found.add(v.lower())
+            _function_names(v, found)
+    elif isinstance(node, list):
+        for v in node:
+            _function_names(v, found)
+    return found
+
+
+def check_query(con: duckdb.DuckDBPyConnection, sql: str) -> None:
+    """Refuse (NotAQuery) anything but one SELECT that calls only allowed functions. The statement's parse tree
+    is read, not its text, so quoting and comments do not matter."""
+    statements = con.extract_statements(sql)
+    if len(statements) != 1:
+        raise NotAQuery(f"one statement at a time, please ({len(statements)} given)")
+    kind = str(statements[0].type).rsplit(".", 1)[-1]
+    tree = json.loads(con.execute("SELECT json_serialize_sql(?)", [sql]).fetchall()[0][0])
+    if kind != "SELECT" or tree.get("error"):
+        raise NotAQuery(f"only queries are allowed (SELECT, WITH, FROM, DESCRIBE, SUMMARIZE), not {kind}")
+    for name in sorted(_function_names(tree, set())):
+        if name in DENIED or (name.startswith(DENIED_PREFIXES) and name not in ALLOWED_DUCKLAKE):
+            raise NotAQuery(f"{name}() is not allowed in a query")

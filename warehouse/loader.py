@@ -4,8 +4,8 @@
 and numbers article versions. It is read once per run and kept up to date as batches load. Planning comes
 before entity extraction, so unchanged articles cost no NER time.
 
-A batch's files, for every table, are written first and then committed together in the log: an article is
-never visible without its mentions and pages, whatever moment a run is killed at.
+A batch's rows, for every table, are committed in one DuckLake transaction: an article is never visible
+without its mentions and pages, whatever moment a run is killed at.
 """
 
 from dataclasses import dataclass, field
@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 
 from transforms.dedup import NearDuplicateIndex
 from transforms.text import short_id
-from warehouse import log, storage, writer
+from warehouse import maintain, upgrade, writer
 from warehouse.keys import Codec, KeyMap, KeySet
 from warehouse.schemas import TABLES
 
@@ -48,6 +48,7 @@ class WarehouseState:
     near: NearDuplicateIndex = field(default_factory=NearDuplicateIndex)  # simhashes of articles that own theirs
     page_ids: KeySet = field(default_factory=KeySet)
     failure_ids: KeySet = field(default_factory=KeySet)
+    published: set[tuple[int, int]] = field(default_factory=set)  # (article key, version) committed by this run
 
     @classmethod
     def read(cls, root: Path, articles: bool = True) -> "WarehouseState":
@@ -147,10 +148,22 @@ class WarehouseState:
     def new_failures(self, rows: list[dict]) -> list[dict]:
         return _unseen(rows, "failure_id", self.failure_ids, self.codec)
 
-    def mark_written(self, pages: list[dict], failures: list[dict]) -> None:
-        """Record keys only once their files are published, so a retried load writes what a failed one did not."""
+    def unpublished(self, articles: list[dict], mentions: list[dict]) -> tuple[list[dict], list[dict]]:
+        """The article versions (and their mentions) this run has not committed yet: a retried load writes
+        what a failed attempt did not, and nothing twice."""
+
+        def key(row: dict) -> tuple[int, int]:
+            return self.codec.one(row["article_id"]), row["version"]
+
+        return [a for a in articles if key(a) not in self.published], [
+            m for m in mentions if key(m) not in self.published
+        ]
+
+    def mark_written(self, pages: list[dict], failures: list[dict], articles: list[dict] = ()) -> None:
+        """Record keys only once their batch is committed, so a retried load writes what a failed one did not."""
         self.page_ids.update(self.codec.one(r["page_id"]) for r in pages)
         self.failure_ids.update(self.codec.one(r["failure_id"]) for r in failures)
+        self.published.update((self.codec.one(a["article_id"]), a["version"]) for a in articles)
 
 
 def _no_keys(*dtypes) -> tuple[np.ndarray, list[np.ndarray]]:
@@ -173,22 +186,15 @@ def _unseen(rows: list[dict], key: str, seen: KeySet, codec: Codec) -> list[dict
 
 
 def prepare(root: Path) -> dict[str, int]:
-    """Before a writer starts (holding the warehouse lock): adopt the files of a warehouse written before the
-    commit log, and delete debris: files a killed run wrote but never committed, files compaction removed
-    longer ago than the grace period, and staging leftovers. Returns what it did, for the run's counts."""
-    names = list(TABLES)
-    store = storage.of(root)
-    adopted = 0
-    if not store.ls(log.LOG_DIR, recursive=False):
-        adopted = sum(len(p) for p in log.adopt_existing(root, names).files.values())
-    removed = log.debris(root, names, log.read(root))
-    for path in removed:
-        store.delete(path)
-    staging = root / writer.STAGING  # local, even for a warehouse on S3 (where files need no staging)
-    leftovers = list(staging.iterdir()) if staging.exists() else []
-    for path in leftovers:
-        path.unlink(missing_ok=True)
-    return {"files_adopted": adopted, "debris_files_deleted": len(removed) + len(leftovers)}
+    """Before a writer starts (holding the warehouse lock): convert a warehouse in the format before DuckLake
+    (once), create the DuckLake if there is none, and delete debris: data files a killed run wrote but never
+    committed. Returns what it did, for the run's counts."""
+    from warehouse.catalog import write_init_file
+
+    counts = upgrade.upgrade_if_needed(root)
+    counts["debris_files_deleted"] = maintain.delete_debris(root)
+    write_init_file(root)  # with this folder's paths: a copied warehouse's names the copy
+    return counts
 
 
 def publish(
@@ -200,20 +206,16 @@ def publish(
     articles: list[dict],
     fetch_log: list[dict] = (),
 ) -> dict[str, int]:
-    """Write one batch's rows (already filtered to new ones) in one commit; return rows written per table.
-
-    All files are written first and committed together: a process killed at any point leaves the whole
-    batch or none of it."""
-    counts, added = {}, {}
-    for name, rows in (
-        ("pages", pages),
-        ("failures", failures),
-        ("fetch_log", fetch_log),
-        ("entity_mentions", mentions),
-        ("articles", articles),
-    ):
-        added[name] = writer.write_files(root, name, rows)
-        counts[name] = len(rows)
-    if any(added.values()):
-        log.commit(root, add=added, info={"operation": "load", "rows": counts})
-    return counts
+    """Write one batch's rows (already filtered to new ones) in one DuckLake transaction; return rows written
+    per table. A process killed at any point leaves the whole batch or none of it."""
+    tables = {
+        name: writer.to_table(TABLES[name], list(rows))
+        for name, rows in (
+            ("pages", pages),
+            ("failures", failures),
+            ("fetch_log", fetch_log),
+            ("entity_mentions", mentions),
+            ("articles", articles),
+        )
+    }
+    return writer.write_tables(root, tables, "load a batch")

@@ -1,16 +1,17 @@
 """Every table's Arrow schema, declared once. Every write passes one of these; nothing is inferred.
 
-A table's layout (partitioning, sort key, dedup key) sits beside its schema so the writer, the loader and the
-catalog read one definition. `SCHEMA_VERSION` is written into each Parquet file's metadata; bump it when a
-column is added or changed (views read with union_by_name, so old files stay readable).
+A table's layout (name in the DuckLake, partitioning, sort key, dedup key) sits beside its schema so the
+loader, the lake and the views read one definition. The DuckLake tables are created from these schemas
+(warehouse/lake.py); a column added here is added to the table by DuckLake's schema evolution (older files read
+it as NULL). `SCHEMA_VERSION` counts those changes.
 """
 
 from dataclasses import dataclass
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 4  # 2: pages.listed_*, articles.record_hash, fetch_log; 3: articles' provenance, byline_org, ...;
-# 4: entity_mentions.field (mentions in the headline)
+SCHEMA_VERSION = 5  # 2: pages.listed_*, articles.record_hash, fetch_log; 3: articles' provenance, byline_org, ...;
+# 4: entity_mentions.field (mentions in the headline); 5: DuckLake
 
 UTC_TS = pa.timestamp("us", tz="UTC")
 STR_LIST = pa.list_(pa.string())
@@ -153,8 +154,8 @@ RUNS = pa.schema(
 )
 
 
-# Not a Parquet table: rebuilt from entity_mentions inside the catalog on every catalog build
-# (transforms/aliases.py decides, warehouse/catalog.py stores).
+# Derived: rebuilt from entity_mentions when they change (transforms/aliases.py decides, warehouse/catalog.py
+# stores).
 ENTITY_ALIASES = pa.schema(
     [
         ("alias", pa.string(), False),  # an article's canonical name, e.g. "Putin", "U.S."
@@ -166,29 +167,77 @@ ENTITY_ALIASES = pa.schema(
 )
 
 
+# `newsetl forget`: who removed which article, when and why. The article's rows are deleted from every table;
+# this row stays.
+TAKEDOWNS = pa.schema(
+    [
+        ("url", pa.string(), False),  # as given
+        ("article_id", pa.string()),  # the article it named, if any
+        ("requested_by", pa.string(), False),
+        ("reason", pa.string(), False),
+        ("removed_at", UTC_TS, False),
+        ("articles", pa.int64(), False),  # rows removed, per table
+        ("pages", pa.int64(), False),
+        ("entity_mentions", pa.int64(), False),
+    ]
+)
+
+# The full-text index (warehouse/search.py): one row per (article, term) of the latest version of every
+# article, with the term's frequency and the document's length, for BM25. Derived: updated after each run
+# from what the run added.
+SEARCH_TERMS = pa.schema(
+    [
+        ("bucket", pa.int16(), False),  # hash(term) % SEARCH_BUCKETS: the partition a query reads
+        ("term", pa.string(), False),
+        ("article_id", pa.string(), False),
+        ("tf", pa.int32(), False),
+        ("doc_len", pa.int32(), False),
+    ]
+)
+SEARCH_BUCKETS = 64
+
+
 @dataclass(frozen=True)
 class TableSpec:
     name: str
     schema: pa.Schema
     key: tuple[str, ...]  # identifies a row: a row whose key is stored already is not written again
-    partitioned: bool  # month=YYYY-MM folders from the `day` column
+    partitioned: bool  # by year and month of the `day` column
     sort_by: tuple[str, ...]
+    stored_as: str = ""  # the DuckLake table's name, where it differs (the name is then a view's)
+    partition_by: str | None = None  # another partitioning than year/month of day
+
+    def __post_init__(self):
+        if not self.stored_as:
+            object.__setattr__(self, "stored_as", self.name)
 
 
 TABLES: dict[str, TableSpec] = {
     spec.name: spec
     for spec in (
         TableSpec("pages", PAGES, ("page_id",), True, ("day", "page_id")),
-        TableSpec("articles", ARTICLES, ("article_id", "version"), True, ("day", "article_id")),
+        TableSpec("articles", ARTICLES, ("article_id", "version"), True, ("day", "article_id"), "article_versions"),
         TableSpec(
             "entity_mentions",
             ENTITY_MENTIONS,
             ("article_id", "version", "field", "start_char"),
             True,
             ("day", "article_id", "field", "start_char"),
+            "entity_mention_versions",
         ),
         TableSpec("failures", FAILURES, ("failure_id",), True, ("day", "failure_id")),
         TableSpec("fetch_log", FETCH_LOG, ("attempt_id",), True, ("day", "started_at")),
         TableSpec("runs", RUNS, ("run_id",), False, ("started_at",)),
     )
 }
+
+# What the DuckLake holds besides the loaded tables: derived tables and the takedown record.
+DERIVED: dict[str, TableSpec] = {
+    spec.name: spec
+    for spec in (
+        TableSpec("entity_aliases", ENTITY_ALIASES, ("alias",), False, ("alias",)),
+        TableSpec("takedowns", TAKEDOWNS, ("url", "removed_at"), False, ("removed_at",)),
+        TableSpec("search_terms", SEARCH_TERMS, ("term", "article_id"), False, ("bucket", "term"), "", "bucket"),
+    )
+}
+LAKE_TABLES: dict[str, TableSpec] = {**TABLES, **DERIVED}

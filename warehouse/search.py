@@ -1,0 +1,109 @@
+"""Full-text search: a BM25 index kept in the DuckLake itself, updated with what each run adds.
+
+`search_terms` holds one row per (article, term) of the latest version of every article: the term's count in
+the article (tf) and the article's length in terms (doc_len). It is partitioned by `bucket`
+(hash(term) % 64), so a query for a few terms reads a few partitions, not the index. The document count and
+total length BM25 needs are kept in `newsetl_meta`, so a query reads nothing else.
+
+DuckDB's fts extension was the other candidate: its index is built by `PRAGMA create_fts_index` over a whole
+table and "does not update automatically when the input table changes" (its documentation): every run
+would rebuild it over every article. This index is updated incrementally instead: after a run, only the
+article versions inserted since the snapshot the index was last brought up to (DuckLake's change feed,
+`ducklake_table_insertions`) are tokenised; an updated article's old terms are deleted first.
+
+Terms: lower case, accents stripped, runs of letters and digits (`TOKENS`); `warehouse/queries/articles_about.sql`
+tokenises the same way and ranks with BM25 (k1 = 1.2, b = 0.75).
+"""
+
+import duckdb
+
+from warehouse import lake
+from warehouse.schemas import SEARCH_BUCKETS
+
+META_SNAPSHOT = "search_indexed_snapshot"
+META_DOCS = "search_documents"
+META_LENGTH = "search_total_length"
+
+
+def tokens(expr: str) -> str:
+    """SQL for the terms of a text expression, as the index and the queries cut them."""
+    return f"regexp_extract_all(lower(strip_accents({expr})), '[\\p{{L}}\\p{{N}}]+')"
+
+
+def _meta(con: duckdb.DuckDBPyConnection, key: str) -> int | None:
+    found = con.execute("SELECT value FROM newsetl_meta WHERE key = ?", [key]).fetchall()
+    return int(found[0][0]) if found else None
+
+
+def _set(con: duckdb.DuckDBPyConnection, key: str, value: int) -> None:
+    con.execute("DELETE FROM newsetl_meta WHERE key = ?", [key])
+    con.execute("INSERT INTO newsetl_meta VALUES (?, ?)", [key, str(value)])
+
+
+def update(con: duckdb.DuckDBPyConnection) -> int:
+    """Index the article versions added since the last update (everything, the first time); part of the
+    caller's transaction. Returns the articles indexed."""
+    current = lake.snapshot_id(con)
+    since = _meta(con, META_SNAPSHOT)
+    if since is None:
+        source = "SELECT article_id, version, title, text FROM articles"
+    elif since >= current:
+        return 0
+    else:
+        source = (
+            "SELECT article_id, version, title, text FROM ducklake_table_insertions("
+            f"'{lake.NAME}', 'main', 'article_versions', {since + 1}, {current})"
+        )
+    con.execute(f"CREATE OR REPLACE TEMP TABLE search_new AS {source}")
+    try:
+        # Nothing new (a run that found nothing): no scan of the articles or of the index, at any size.
+        if not con.execute("SELECT count(*) FROM search_new").fetchall()[0][0]:
+            _set(con, META_SNAPSHOT, current)
+            return 0
+        # only the latest version of each article counts (a batch may add a version and a newer one)
+        if con.execute("SELECT count(*) FROM search_new WHERE version > 1").fetchall()[0][0]:
+            con.execute(
+                "DELETE FROM search_new n WHERE EXISTS (SELECT 1 FROM article_versions v "
+                "WHERE v.article_id = n.article_id AND v.version > n.version)"
+            )
+        count = con.execute("SELECT count(*) FROM search_new").fetchall()[0][0]
+        updated = con.execute("SELECT list(article_id) FROM search_new WHERE version > 1").fetchall()[0][0] or []
+        old = (0, 0)
+        if updated:
+            old = con.execute(
+                "SELECT count(DISTINCT article_id), coalesce(sum(doc_len), 0) FROM (SELECT DISTINCT article_id, "
+                "doc_len FROM search_terms WHERE list_contains(?, article_id))",
+                [updated],
+            ).fetchall()[0]
+            con.execute("DELETE FROM search_terms WHERE list_contains(?, article_id)", [updated])
+        terms = tokens("coalesce(title, '') || ' ' || text")
+        docs = f"SELECT article_id, {terms} AS terms FROM search_new"
+        con.execute(
+            f"""
+            INSERT INTO search_terms
+            SELECT (hash(term) % {SEARCH_BUCKETS})::SMALLINT AS bucket, term, article_id, count(*)::INTEGER AS tf,
+                   any_value(doc_len)::INTEGER AS doc_len
+            FROM (SELECT article_id, unnest(terms) AS term, len(terms) AS doc_len FROM ({docs}))
+            GROUP BY ALL
+            ORDER BY bucket, term"""
+        )
+        new_len = con.execute(f"SELECT coalesce(sum(len({terms})), 0) FROM search_new").fetchall()[0][0]
+        _set(con, META_DOCS, (_meta(con, META_DOCS) or 0) - old[0] + count)
+        _set(con, META_LENGTH, (_meta(con, META_LENGTH) or 0) - old[1] + int(new_len))
+        _set(con, META_SNAPSHOT, current)
+        return count
+    finally:
+        con.execute("DROP TABLE IF EXISTS search_new")
+
+
+def forget(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
+    """An article's terms out of the index and its statistics (part of the caller's transaction)."""
+    removed = con.execute(
+        "SELECT count(*), coalesce(sum(doc_len), 0) FROM (SELECT DISTINCT article_id, doc_len FROM search_terms "
+        "WHERE list_contains(?, article_id))",
+        [article_ids],
+    ).fetchall()[0]
+    con.execute("DELETE FROM search_terms WHERE list_contains(?, article_id)", [article_ids])
+    if removed[0]:
+        _set(con, META_DOCS, (_meta(con, META_DOCS) or 0) - removed[0])
+        _set(con, META_LENGTH, (_meta(con, META_LENGTH) or 0) - removed[1])
