@@ -148,6 +148,43 @@ def prefect_server(tmp_path_factory):
         yield {**env, "PREFECT_API_URL": api}
 
 
+SAMPLE_COUNTS = """SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM article_versions) AS versions,
+    (SELECT count(*) FROM entity_mentions) AS mentions, (SELECT count(*) FROM entity_daily) AS daily,
+    (SELECT count(*) FROM pages) AS pages, (SELECT count(*) FROM failures) AS failures,
+    (SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL) AS syndicated"""
+
+
+def sample_counts(warehouse) -> dict:
+    """What a warehouse holds, table by table, read in this process (a local or an S3 warehouse)."""
+    from warehouse import catalog
+
+    con = catalog.connect(warehouse)
+    try:
+        rel = con.sql(SAMPLE_COUNTS)
+        return dict(zip(rel.columns, rel.fetchone(), strict=True))
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="session")
+def sample_reference(prefect_server, tmp_path_factory) -> dict:
+    """The sample corpus run once for the session by `newsetl run` (in batches of 3 pages), in-process counts of
+    what it loaded: what every run of the sample elsewhere (on Dask, on S3) must load too."""
+    import subprocess
+    import sys
+
+    warehouse = tmp_path_factory.mktemp("sample-reference")
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "newsetl"), "run", "--quiet", "--batch-size", "3", "-w", str(warehouse)],
+        env=prefect_server,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return sample_counts(warehouse)
+
+
 def copy_prefect_database(prefect_server: dict, home: Path) -> Path:
     """Give `home` (a PREFECT_HOME) a copy of the session server's database, migrated already: a server started
     on a fresh one spends 10-30 s creating it, which is not what the tests that start servers are about."""

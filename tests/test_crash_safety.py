@@ -20,7 +20,7 @@ from warehouse import catalog, lake, storage
 
 pytestmark = pytest.mark.slow
 
-KILLS = 15
+KILLS = 6  # each kill costs a run's start-up (~10 s): fewer kills, all of them landing after the first commit
 KEYS = {
     "article_versions": "article_id, version",
     "entity_mention_versions": "article_id, version, field, start_char",
@@ -91,7 +91,7 @@ def first_load_at(root) -> float:
 
 @pytest.mark.timeout(900)
 def test_sigkill_at_random_moments_then_rerun(prefect_server, tmp_path):
-    env = {**prefect_server, "NEWSETL_BATCH_SIZE": "2", "PYTHONUNBUFFERED": "1"}
+    env = {**prefect_server, "NEWSETL_BATCH_SIZE": "3", "PYTHONUNBUFFERED": "1"}
     reference = tmp_path / "reference"
     t0 = time.time()
     done = start_run(reference, env)
@@ -104,9 +104,9 @@ def test_sigkill_at_random_moments_then_rerun(prefect_server, tmp_path):
 
     rng = random.Random(20261128)
     kills, chains, mid_load = 0, 0, 0
-    # At least KILLS kills, and a quarter of that many while batches were loading (where kills land depends
-    # on the machine's speed, so keep going until both hold).
-    while kills < KILLS or mid_load < KILLS // 4:
+    # At least KILLS kills, and half that many while batches were loading (where kills land depends on the
+    # machine's speed, so keep going until both hold).
+    while kills < KILLS or mid_load < KILLS // 2:
         assert kills < 4 * KILLS, f"only {mid_load} of {kills} kills landed while batches were loading"
         root = tmp_path / f"chain-{chains}"
         chains += 1
@@ -130,7 +130,9 @@ def test_sigkill_at_random_moments_then_rerun(prefect_server, tmp_path):
             before = committed
             if run.returncode == 0:
                 break
-        final = start_run(root, env)
-        assert final.wait(timeout=300) == 0, final.stderr.read()
         assert visible_counts(root) == committed_counts(root) == expected, f"chain {chains}"
+        if chains == 1:  # once: a re-run after a completed chain adds no row
+            final = start_run(root, env)
+            assert final.wait(timeout=300) == 0, final.stderr.read()
+            assert visible_counts(root) == committed_counts(root) == expected, "re-run"
     print(f"{kills} kills in {chains} chains, {mid_load} with the warehouse part-loaded")

@@ -7,29 +7,19 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import S3_ENV, sample_counts
 from distributed import Client, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from flows.cluster import PLUGIN_NAME, worker_state
-from tests.conftest import S3_ENV
 
 pytestmark = pytest.mark.slow
 
 NEWSETL = str(Path(sys.executable).parent / "newsetl")
-COUNTS = """SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM article_versions) AS versions,
-    (SELECT count(*) FROM entity_mentions) AS mentions, (SELECT count(*) FROM entity_daily) AS daily,
-    (SELECT count(*) FROM pages) AS pages, (SELECT count(*) FROM failures) AS failures,
-    (SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL) AS syndicated"""
 
 
 def newsetl(env: dict, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([NEWSETL, *args], env=env, capture_output=True, text=True, timeout=600)
-
-
-def counts(env: dict, warehouse: str) -> dict:
-    done = newsetl(env, "query", "--json", "-w", warehouse, COUNTS)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout)[0]
 
 
 def run(env: dict, warehouse: str, *args: str) -> dict:
@@ -38,12 +28,10 @@ def run(env: dict, warehouse: str, *args: str) -> dict:
     return json.loads(done.stdout)
 
 
-@pytest.fixture(scope="module")
-def baseline(prefect_server, tmp_path_factory) -> dict:
-    """The sample corpus run in-process, in batches of 3 pages: what every Dask run must load too."""
-    warehouse = str(tmp_path_factory.mktemp("local"))
-    run(prefect_server, warehouse)
-    return counts(prefect_server, warehouse)
+@pytest.fixture
+def baseline(sample_reference) -> dict:
+    """The sample corpus run without Dask, in batches of 3 pages: what every Dask run must load too."""
+    return sample_reference
 
 
 @pytest.fixture
@@ -59,7 +47,7 @@ def test_batches_run_on_both_workers_which_load_the_model_once_each(prefect_serv
     local_cluster, client = cluster
     summary = run(prefect_server, str(tmp_path), "--dask-address", local_cluster.scheduler_address)
     assert summary["status"] == "completed" and summary["counts"]["batches"] == 9
-    assert counts(prefect_server, str(tmp_path)) == baseline
+    assert sample_counts(tmp_path) == baseline
     states = client.run(worker_state)
     assert len(states) == 2
     for state in states.values():
@@ -96,7 +84,7 @@ def test_a_worker_killed_mid_run_costs_a_rerun_and_nothing_is_committed_twice(
     summary = run(prefect_server, warehouse, "--dask-address", local_cluster.scheduler_address)
     assert marker.exists()  # a worker died with a batch task on it; Dask ran the task again elsewhere
     assert summary["status"] == "completed"
-    assert counts(prefect_server, warehouse) == baseline
+    assert sample_counts(warehouse) == baseline
     check = newsetl(prefect_server, "check", "--json", "-w", warehouse)
     assert check.returncode == 0 and json.loads(check.stdout)["ok"], check.stdout
 
@@ -105,7 +93,7 @@ def test_a_local_dask_cluster_loads_an_s3_warehouse(prefect_server, baseline, s3
     env = {**prefect_server, **{k: os.environ[k] for k in (*S3_ENV, "AWS_ENDPOINT_URL", "XDG_CACHE_HOME")}}
     summary = run(env, s3_warehouse, "--runner", "dask", "--workers", "2")
     assert summary["status"] == "completed" and summary["warehouse"] == s3_warehouse
-    assert counts(env, s3_warehouse) == baseline
+    assert sample_counts(s3_warehouse) == baseline
 
 
 def test_doctor_checks_the_workers_of_a_dask_scheduler(prefect_server, cluster):

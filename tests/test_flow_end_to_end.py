@@ -178,7 +178,7 @@ def test_query_formats_and_errors(sample_warehouse):
     bad = runner.invoke(app, ["query", "SELEC nonsense", "-w", str(root)])
     assert bad.exit_code == 1 and bad.output.count("\n") == 1 and "SQL" in bad.output
     write = runner.invoke(app, ["query", "CREATE TABLE x (i INT)", "-w", str(root)])
-    assert write.exit_code == 1
+    assert write.exit_code == 2 and write.output.count("\n") == 1 and "only reads" in write.output, write.output
     missing = runner.invoke(app, ["query", "SELECT 1", "-w", str(root / "nowhere")])
     assert missing.exit_code == 1 and "newsetl run" in missing.output
 

@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -269,6 +270,10 @@ def test_readers_never_see_part_of_a_commit(tmp_path):
             publish(
                 tmp_path, pages=[], failures=[], mentions=[mention(r["article_id"], 1, 0) for r in rows], articles=rows
             )
+            looked = len(seen)  # the reader looks at least once between two commits, however busy the machine
+            deadline = time.monotonic() + 30
+            while len(seen) <= looked and time.monotonic() < deadline and thread.is_alive():
+                time.sleep(0.005)
     finally:
         stop.set()
         thread.join()
