@@ -156,9 +156,9 @@ SAMPLE_COUNTS = """SELECT (SELECT count(*) FROM articles) AS articles, (SELECT c
 
 def sample_counts(warehouse) -> dict:
     """What a warehouse holds, table by table, read in this process (a local or an S3 warehouse)."""
-    from warehouse import catalog
+    from warehouse import catalog, storage
 
-    con = catalog.connect(warehouse)
+    con = catalog.connect(storage.local_root(str(warehouse)) if str(warehouse).startswith("s3://") else warehouse)
     try:
         rel = con.sql(SAMPLE_COUNTS)
         return dict(zip(rel.columns, rel.fetchone(), strict=True))
@@ -167,22 +167,31 @@ def sample_counts(warehouse) -> dict:
 
 
 @pytest.fixture(scope="session")
-def sample_reference(prefect_server, tmp_path_factory) -> dict:
-    """The sample corpus run once for the session by `newsetl run` (in batches of 3 pages), in-process counts of
-    what it loaded: what every run of the sample elsewhere (on Dask, on S3) must load too."""
+def sample_reference_run(prefect_server, tmp_path_factory) -> dict:
+    """The sample corpus run once for the session by `newsetl run`, in batches of 3 pages, never interrupted:
+    its warehouse (`root`), when it started (`started`, unix time) and how long it took (`seconds`)."""
     import subprocess
     import sys
+    import time
 
-    warehouse = tmp_path_factory.mktemp("sample-reference")
+    root = tmp_path_factory.mktemp("sample-reference")
+    started = time.time()
     done = subprocess.run(
-        [str(Path(sys.executable).parent / "newsetl"), "run", "--quiet", "--batch-size", "3", "-w", str(warehouse)],
+        [str(Path(sys.executable).parent / "newsetl"), "run", "--quiet", "--batch-size", "3", "-w", str(root)],
         env=prefect_server,
         capture_output=True,
         text=True,
         timeout=600,
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    return sample_counts(warehouse)
+    return {"root": root, "started": started, "seconds": time.time() - started}
+
+
+@pytest.fixture(scope="session")
+def sample_reference(sample_reference_run) -> dict:
+    """What that run loaded, table by table: what every run of the sample elsewhere (on Dask, on S3, killed
+    and re-run) must load too."""
+    return sample_counts(sample_reference_run["root"])
 
 
 def copy_prefect_database(prefect_server: dict, home: Path) -> Path:

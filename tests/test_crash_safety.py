@@ -11,7 +11,6 @@ import random
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 from conftest import PROJECT, SAMPLE_PAGES
@@ -20,7 +19,7 @@ from warehouse import catalog, lake, storage
 
 pytestmark = pytest.mark.slow
 
-KILLS = 6  # each kill costs a run's start-up (~10 s): fewer kills, all of them landing after the first commit
+KILLS = 4  # each kill costs a whole run's start-up (10-30 s); tests/test_warehouse.py kills inside a commit
 KEYS = {
     "article_versions": "article_id, version",
     "entity_mention_versions": "article_id, version, field, start_char",
@@ -90,32 +89,34 @@ def first_load_at(root) -> float:
 
 
 @pytest.mark.timeout(900)
-def test_sigkill_at_random_moments_then_rerun(prefect_server, tmp_path):
+def test_sigkill_at_random_moments_then_rerun(prefect_server, sample_reference_run, tmp_path):
     env = {**prefect_server, "NEWSETL_BATCH_SIZE": "3", "PYTHONUNBUFFERED": "1"}
-    reference = tmp_path / "reference"
-    t0 = time.time()
-    done = start_run(reference, env)
-    assert done.wait(timeout=300) == 0, done.stderr.read()
-    duration = time.time() - t0
+    reference = sample_reference_run["root"]  # the same run in the same batches, never killed
+    duration = sample_reference_run["seconds"]
     # Kill from a little before the first commit (imports and Prefect's start come first) to the end.
-    first_commit = first_load_at(reference) - t0
+    first_commit = first_load_at(reference) - sample_reference_run["started"]
     expected = visible_counts(reference)
     assert expected == committed_counts(reference) and expected["article_versions"] == 23
 
     rng = random.Random(20261128)
-    kills, chains, mid_load = 0, 0, 0
-    # At least KILLS kills, and half that many while batches were loading (where kills land depends on the
-    # machine's speed, so keep going until both hold).
-    while kills < KILLS or mid_load < KILLS // 2:
-        assert kills < 4 * KILLS, f"only {mid_load} of {kills} kills landed while batches were loading"
+    kills, chains, mid_load, runs = 0, 0, 0, 0
+
+    def enough() -> bool:
+        # KILLS kills, half of them while batches were loading (where kills land depends on the machine's speed)
+        return kills >= KILLS and mid_load >= KILLS // 2
+
+    while not enough() or chains == 0:
         root = tmp_path / f"chain-{chains}"
         chains += 1
         before = dict.fromkeys(KEYS, 0)
-        for _ in range(10):
+        while True:  # killed and run again until a run completes: once there are enough kills, it may
+            assert runs < 4 * KILLS, f"only {mid_load} of {kills} kills landed while batches were loading"
             run = start_run(root, env)
+            runs += 1
             try:
-                # up to the reference run's end: a run that ends before its kill makes a chain with no kill
-                run.wait(timeout=rng.uniform(max(0.5, first_commit - 1.0), max(first_commit, duration - 0.5)))
+                # up to the reference run's end: a run that ends before its kill ends the chain
+                window = (max(0.5, first_commit - 1.0), max(first_commit, duration - 0.5))
+                run.wait(timeout=300 if enough() else rng.uniform(*window))
             except subprocess.TimeoutExpired:
                 os.kill(run.pid, signal.SIGKILL)
                 run.wait()
@@ -131,8 +132,7 @@ def test_sigkill_at_random_moments_then_rerun(prefect_server, tmp_path):
             if run.returncode == 0:
                 break
         assert visible_counts(root) == committed_counts(root) == expected, f"chain {chains}"
-        if chains == 1:  # once: a re-run after a completed chain adds no row
-            final = start_run(root, env)
-            assert final.wait(timeout=300) == 0, final.stderr.read()
-            assert visible_counts(root) == committed_counts(root) == expected, "re-run"
+    final = start_run(root, env)  # a re-run after the last chain completed adds no row
+    assert final.wait(timeout=300) == 0, final.stderr.read()
+    assert visible_counts(root) == committed_counts(root) == expected, "re-run"
     print(f"{kills} kills in {chains} chains, {mid_load} with the warehouse part-loaded")

@@ -1,4 +1,5 @@
-"""`newsetl run` on Dask: a real two-worker local cluster, a real Prefect server, a worker killed mid-run."""
+"""`newsetl run` on Dask: a real two-worker local cluster, a real Prefect server, a worker killed mid-run (a run
+that starts its own cluster, on an S3 warehouse: tests/test_s3.py)."""
 
 import json
 import os
@@ -7,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import S3_ENV, sample_counts
+from conftest import sample_counts
 from distributed import Client, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
@@ -34,8 +35,10 @@ def baseline(sample_reference) -> dict:
     return sample_reference
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def cluster():
+    """One two-worker cluster for the module (its workers load the pipelines as they join, ~20 s); the test
+    that kills a worker comes last."""
     with (
         LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
         Client(cluster) as client,
@@ -56,6 +59,27 @@ def test_batches_run_on_both_workers_which_load_the_model_once_each(prefect_serv
         assert state["model_loads"] == 2 and state["model_reuses"] >= 1, states
         assert state["extraction_children"] == 1
     assert PLUGIN_NAME in client.run_on_scheduler(lambda dask_scheduler: list(dask_scheduler.worker_plugins))
+
+
+def test_doctor_checks_the_workers_of_a_dask_scheduler(prefect_server, cluster):
+    local_cluster, _ = cluster
+    env = {**prefect_server, "NEWSETL_DASK_ADDRESS": local_cluster.scheduler_address}  # an address alone: dask
+    done = newsetl(env, "doctor", "--json")
+    [check] = [c for c in json.loads(done.stdout)["checks"] if c["name"] == "Dask workers"]
+    assert check["ok"] and check["found"].startswith("2 workers"), check
+
+
+def test_an_unreachable_scheduler_fails_the_run_with_a_runs_row_saying_so(prefect_server, tmp_path):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{s.getsockname()[1]}"
+    env = {**prefect_server, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"}
+    done = newsetl(env, "run", "--dask-address", address, "-w", str(tmp_path))
+    assert done.returncode == 1 and "start workers" in done.stderr, done.stderr[-2000:]
+    runs = newsetl(env, "query", "--json", "-w", str(tmp_path), "SELECT status, failed_stage FROM runs")
+    assert json.loads(runs.stdout) == [{"status": "failed", "failed_stage": "start workers"}]
 
 
 class KillOnce(WorkerPlugin):
@@ -87,31 +111,3 @@ def test_a_worker_killed_mid_run_costs_a_rerun_and_nothing_is_committed_twice(
     assert sample_counts(warehouse) == baseline
     check = newsetl(prefect_server, "check", "--json", "-w", warehouse)
     assert check.returncode == 0 and json.loads(check.stdout)["ok"], check.stdout
-
-
-def test_a_local_dask_cluster_loads_an_s3_warehouse(prefect_server, baseline, s3_warehouse):
-    env = {**prefect_server, **{k: os.environ[k] for k in (*S3_ENV, "AWS_ENDPOINT_URL", "XDG_CACHE_HOME")}}
-    summary = run(env, s3_warehouse, "--runner", "dask", "--workers", "2")
-    assert summary["status"] == "completed" and summary["warehouse"] == s3_warehouse
-    assert sample_counts(s3_warehouse) == baseline
-
-
-def test_doctor_checks_the_workers_of_a_dask_scheduler(prefect_server, cluster):
-    local_cluster, _ = cluster
-    env = {**prefect_server, "NEWSETL_DASK_ADDRESS": local_cluster.scheduler_address}  # an address alone: dask
-    done = newsetl(env, "doctor", "--json")
-    [check] = [c for c in json.loads(done.stdout)["checks"] if c["name"] == "Dask workers"]
-    assert check["ok"] and check["found"].startswith("2 workers"), check
-
-
-def test_an_unreachable_scheduler_fails_the_run_with_a_runs_row_saying_so(prefect_server, tmp_path):
-    import socket
-
-    with socket.socket() as s:  # a port nobody listens on
-        s.bind(("127.0.0.1", 0))
-        address = f"tcp://127.0.0.1:{s.getsockname()[1]}"
-    env = {**prefect_server, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"}
-    done = newsetl(env, "run", "--dask-address", address, "-w", str(tmp_path))
-    assert done.returncode == 1 and "start workers" in done.stderr, done.stderr[-2000:]
-    runs = newsetl(env, "query", "--json", "-w", str(tmp_path), "SELECT status, failed_stage FROM runs")
-    assert json.loads(runs.stdout) == [{"status": "failed", "failed_stage": "start workers"}]

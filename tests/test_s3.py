@@ -61,10 +61,17 @@ def newsetl(env: dict, *args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.slow
-def test_the_sample_run_on_s3_loads_what_a_local_run_loads(prefect_server, sample_reference, s3_warehouse):
+def test_the_sample_run_on_s3_through_a_local_dask_cluster_loads_what_a_local_run_loads(
+    prefect_server, sample_reference, s3_warehouse
+):
+    """Two Dask workers compute the batches (the run starts its own local cluster), the flow commits them to
+    the bucket; then a plain run and maintenance there."""
     env = {**prefect_server, **{k: os.environ[k] for k in (*S3_ENV, "AWS_ENDPOINT_URL", "XDG_CACHE_HOME")}}
-    on_s3 = newsetl(env, "run", "--quiet", "--batch-size", "3", "-w", s3_warehouse)
+    on_s3 = newsetl(env, "run", "--json", "--batch-size", "3", "--runner", "dask", "--workers", "2", "-w", s3_warehouse)
     assert on_s3.returncode == 0, on_s3.stderr[-3000:]
+    summary = json.loads(on_s3.stdout)
+    assert summary["status"] == "completed" and summary["warehouse"] == s3_warehouse
+    assert summary["counts"]["batches"] == 9
     assert sample_counts(s3_warehouse) == sample_reference  # what the same run loads into a local warehouse
     assert sample_reference["articles"] == 23
     # The data files are in the bucket; the working folder holds this machine's lock, crawl state and catalog.
