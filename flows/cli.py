@@ -591,13 +591,14 @@ def _prefect_api(settings, status: _Status):
     else:
 
         def starting(port: int) -> None:
-            status(f"Starting a Prefect server in the background on port {port} (the first run only: ~15 s) ...")
+            status(f"Starting a Prefect server in the background on port {port} (the first run only: ~20 s) ...")
 
         api, started = runtime.start_background_server(on_start=starting)
         if started:
+            prefect = _how_to_call("prefect") or "prefect"  # `uv run prefect` after `uv run newsetl run`
             status.note(
                 f"Prefect server started in the background for this and later runs: UI {api.removesuffix('/api')}, "
-                "log in $PREFECT_HOME/newsetl-server.log; stop it with `prefect server stop`."
+                f"log in $PREFECT_HOME/newsetl-server.log; stop it with `{prefect} server stop`."
             )
         server = nullcontext(api)
     with server as api:

@@ -165,7 +165,7 @@ def checks(settings: Settings, prefect_api: str | None) -> list[Check]:
                 return f"no PREFECT_API_URL: runs use the background server at {found['api']} (pid {found['pid']})"
             if settings.prefect_server == "per-run":
                 return "no PREFECT_API_URL: each run starts a server of its own (~10-15 s; NEWSETL_PREFECT_SERVER)"
-            return "no PREFECT_API_URL: the next run starts a server in the background (~15 s, once) for later runs"
+            return "no PREFECT_API_URL: the next run starts a server in the background (~20 s, once) for later runs"
         import httpx
 
         answer = httpx.get(f"{prefect_api.rstrip('/')}/health", timeout=5)

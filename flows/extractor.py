@@ -104,6 +104,9 @@ class LimitedExtractor:
         self._process = subprocess.Popen(
             [sys.executable, "-m", "flows.extractor", str(theirs.fileno()), str(self.memory_mib)],
             pass_fds=[theirs.fileno()],
+            # its own process group: a Ctrl-C in the terminal reaches the run, which stops the child itself,
+            # and never the child mid-import (a traceback of trafilatura's imports otherwise)
+            process_group=0,
         )
         theirs.close()
         self._conn = Connection(ours.detach())
@@ -213,5 +216,5 @@ def _close_all() -> None:
 if __name__ == "__main__":
     import signal
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C reaches the whole process group: the parent decides
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a SIGINT sent to the group by hand: the parent decides
     _serve(Connection(int(sys.argv[1])), float(sys.argv[2]) if len(sys.argv) > 2 else 0)

@@ -58,6 +58,7 @@ def test_main_command_prints_what_it_loaded_and_how_to_query(sample_warehouse):
     # start-up is never silent: it says what it does, and that the server it started stays for later runs
     assert first.stderr.index("Starting Prefect") < first.stderr.index("Starting a Prefect server in the background")
     assert "Prefect server started in the background for this and later runs" in first.stderr
+    assert "stop it with `uv run prefect server stop`" in first.stderr  # as the person can paste it
     assert "Starting a Prefect server" not in second.stderr and "Loading the pipeline" in second.stderr
     for done in (first, second):  # a run that succeeded ends with its summary, not the server's tracebacks
         assert "Traceback" not in done.stderr and "ERROR" not in done.stderr, done.stderr[-3000:]
