@@ -101,3 +101,21 @@ def test_nothing_new_reads_nothing(tmp_path, updates):
     assert updates[-1] == "none"
     with lake.session(tmp_path, read_only=True) as con:
         assert con.sql(f"SELECT count(*) FROM {daily.TABLE} WHERE canonical = 'Marker'").fetchall() == [(1,)]
+
+
+def test_rewritten_whole_after_its_updates_pile_up(tmp_path, updates, monkeypatch):
+    monkeypatch.setattr(daily, "REWRITE_AFTER", 1)
+    load(tmp_path, [article("a1", text="One.", day=D1)], names(("Lisbon", "Lisbon", "GPE"), ("Porto", "Porto", "GPE")))
+    # replaces the (D1, Lisbon) row of the file that holds Porto's too: a delete file
+    load(tmp_path, [article("a2", text="Two.", day=D1)], names(("Lisbon", "Lisbon", "GPE")))
+    assert updates == ["rebuilt", "incremental"]
+    assert assert_matches_a_full_count(tmp_path) == [(D1, "GPE", "Lisbon", 2, 2), (D1, "GPE", "Porto", 1, 1)]
+    with lake.session(tmp_path, read_only=True) as con:
+        live_deletes = con.sql(
+            "SELECT count(*) FROM __ducklake_metadata_news.ducklake_delete_file d "
+            "JOIN __ducklake_metadata_news.ducklake_table t USING (table_id) "
+            "JOIN __ducklake_metadata_news.ducklake_data_file f ON f.data_file_id = d.data_file_id "
+            "AND f.end_snapshot IS NULL "
+            f"WHERE d.end_snapshot IS NULL AND t.end_snapshot IS NULL AND t.table_name = '{daily.TABLE}'"
+        ).fetchall()
+    assert live_deletes == [(0,)]  # written again: no delete file left to apply

@@ -47,9 +47,45 @@ def _set(con: duckdb.DuckDBPyConnection, key: str, value: int) -> None:
     con.execute("INSERT INTO newsetl_meta VALUES (?, ?)", [key, str(value)])
 
 
+# Label first: a query for one label (top people per day) reads that label's row groups only (1M articles:
+# 557 ms for top_people_per_day on the table as updated, 176 ms on the same rows in one file sorted so).
+ORDER = "label, day, canonical"
+REWRITE_AFTER = 8  # delete files (one per update) before the table is written again as one sorted file
+ADVANCE_AFTER = "1 day"  # a recorded snapshot older than this is moved on even when nothing changed
+
+
+def _older_than(con: duckdb.DuckDBPyConnection, snapshot: int, age: str) -> bool:
+    return bool(
+        con.execute(
+            f"SELECT count(*) FROM ducklake_snapshots('{lake.NAME}') WHERE snapshot_id = ? "
+            "AND snapshot_time < now() - ?::INTERVAL",
+            [snapshot, age],
+        ).fetchall()[0][0]
+    )
+
+
+def _rewrite_if_scattered(con: duckdb.DuckDBPyConnection) -> None:
+    """Each update deletes the rows it replaces (a delete file) and adds a small file; every read applies the
+    deletes. After REWRITE_AFTER of them the table is written again, whole and sorted (at 1M articles, ~2M
+    rows, once every REWRITE_AFTER runs)."""
+    meta = f"__ducklake_metadata_{lake.NAME}"
+    deletes = con.execute(
+        f"SELECT count(*) FROM {meta}.ducklake_delete_file d JOIN {meta}.ducklake_table t USING (table_id) "
+        f"JOIN {meta}.ducklake_data_file f ON f.data_file_id = d.data_file_id AND f.end_snapshot IS NULL "
+        "WHERE d.end_snapshot IS NULL AND t.end_snapshot IS NULL AND t.table_name = ?",
+        [TABLE],
+    ).fetchall()[0][0]
+    if deletes + 1 < REWRITE_AFTER:  # + this update's own, not in the catalog until it commits
+        return
+    con.execute(f"CREATE OR REPLACE TEMP TABLE daily_all AS SELECT * FROM {TABLE}")
+    con.execute(f"DELETE FROM {TABLE}")
+    con.execute(f"INSERT INTO {TABLE} SELECT * FROM daily_all ORDER BY {ORDER}")
+    con.execute("DROP TABLE daily_all")
+
+
 def rebuild(con: duckdb.DuckDBPyConnection, current: int) -> None:
     con.execute(f"DELETE FROM {TABLE}")
-    con.execute(f"INSERT INTO {TABLE} SELECT * FROM ({FULL}) ORDER BY day, label, canonical")
+    con.execute(f"INSERT INTO {TABLE} SELECT * FROM ({FULL}) ORDER BY {ORDER}")
     _set(con, META_SNAPSHOT, current)
 
 
@@ -131,7 +167,10 @@ def _update(con: duckdb.DuckDBPyConnection) -> str:
             "+ (SELECT count(*) FROM daily_aliases)"
         ).fetchall()[0][0]
         if not changed:
-            _set(con, META_SNAPSHOT, current)
+            # nothing to write (a scheduled run that found nothing commits nothing here), unless the recorded
+            # snapshot is getting old: expired, it would cost a rebuild
+            if _older_than(con, since, ADVANCE_AFTER):
+                _set(con, META_SNAPSHOT, current)
             return "none"
         only_new = not con.execute(
             "SELECT (SELECT count(*) FROM daily_articles WHERE change_type <> 'insert' OR version > 1) "
@@ -177,8 +216,9 @@ def _update(con: duckdb.DuckDBPyConnection) -> str:
         )
         con.execute(
             f"INSERT INTO {TABLE} SELECT day, label, canonical, articles, mentions FROM daily_merged "
-            "WHERE articles > 0 ORDER BY day, label, canonical"
+            f"WHERE articles > 0 ORDER BY {ORDER}"
         )
+        _rewrite_if_scattered(con)
         _set(con, META_SNAPSHOT, current)
         return "incremental"
     finally:

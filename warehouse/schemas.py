@@ -257,8 +257,9 @@ DERIVED: dict[str, TableSpec] = {
             ENTITY_DAILY,
             ("day", "label", "canonical"),
             False,
-            ("day", "label", "canonical"),
+            ("label", "day", "canonical"),
             "entity_daily_counts",
+            sorted_by=("label", "day", "canonical"),
         ),
         TableSpec(
             "search_terms",
