@@ -409,7 +409,7 @@ def main() -> None:
                 result["files_after_hourly_run"] = partition_files(root)
                 results.append(result)
                 print(json.dumps(result), flush=True)
-                write_results(results, args.batch)  # after each size: a long run keeps what it measured
+                write_results(results, args.batch, sizes)  # after each size: a long run keeps what it measured
                 if not args.keep:
                     shutil.rmtree(root, ignore_errors=True)
         finally:
@@ -425,8 +425,8 @@ def _stages(result: dict, names: tuple[str, ...]) -> float:
     return round(sum(stages.get(n, 0) for n in names), 1)
 
 
-def write_results(results: list[dict], batch: int) -> None:
-    name = "scale-" + "-".join(str(r["articles"]) for r in results)
+def write_results(results: list[dict], batch: int, sizes: list[int]) -> None:
+    name = "scale-" + "-".join(str(s) for s in sizes)  # the sizes asked for: a partial run fills in its own file
     RESULTS.mkdir(parents=True, exist_ok=True)
     machine = {"cpus": os.cpu_count(), "python": platform.python_version()}
     (RESULTS / f"{name}.json").write_text(
@@ -463,8 +463,8 @@ def write_results(results: list[dict], batch: int) -> None:
         + " | ".join(f"{r['state_read']['peak_rss_mib']} from {r['state_read']['rss_before_mib']}" for r in results)
         + " |",
     ]
-    for name in [q.stem for q in QUERIES] + [ABOUT_HITS]:
-        lines.append(f"| `{name}` (ms) | " + " | ".join(str(r["query_ms"].get(name, "")) for r in results) + " |")
+    for query in [q.stem for q in QUERIES] + [ABOUT_HITS]:
+        lines.append(f"| `{query}` (ms) | " + " | ".join(str(r["query_ms"].get(query, "")) for r in results) + " |")
     lines += [
         "| data files before → after compaction | "
         + " | ".join(f"{r['files_before_compaction']} → {r['files_after_compaction']}" for r in results)
@@ -497,4 +497,8 @@ def write_results(results: list[dict], batch: int) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) == 3 and sys.argv[1] == "--rewrite":  # the Markdown again from a results file
+        saved = json.loads(Path(sys.argv[2]).read_text())
+        write_results(saved["results"], saved["batch"], [r["articles"] for r in saved["results"]])
+    else:
+        main()
