@@ -3,8 +3,8 @@
 
 The views live in the DuckLake itself, so every DuckLake client sees them: `articles` (latest version of each
 article), `unique_articles`, `entity_mentions` (of latest versions), `entities`, `entity_daily`. The derived
-tables, `entity_aliases` and the full-text index `search_terms`, are brought up to date after each run from
-what it added (`build`).
+tables, `entity_aliases`, the full-text index `search_terms` and `entity_daily_counts` (what the `entity_daily`
+view shows), are brought up to date after each run from what it changed (`build`).
 
 `connect` gives a read-only session from any folder; `connect(..., locked=True)` is the session `newsetl
 query` runs user SQL in: besides READ_ONLY, DuckDB's external access is off (only the warehouse's own catalog
@@ -21,7 +21,7 @@ import duckdb
 import pyarrow as pa
 
 from transforms import aliases
-from warehouse import lake, search, storage
+from warehouse import daily, lake, search, storage
 from warehouse.schemas import ENTITY_ALIASES
 
 INIT_FILE = "news.sql"
@@ -49,12 +49,9 @@ DERIVED_VIEWS = {
         FROM entity_mention_versions m JOIN articles a USING (article_id, version)
         LEFT JOIN entity_aliases al ON al.alias = m.canonical
         GROUP BY ALL""",
-    # By publish day: an undateable article's `day` is only its fetch day, so it is left out here (it is in
-    # `entities`); a syndicated copy is left out so a story counts once.
+    # A table kept up to date after each run (warehouse/daily.py), with the columns the view had.
     "entity_daily": """
-        SELECT day, label, canonical, count(*) AS articles, sum(mentions) AS mentions
-        FROM entities WHERE NOT is_duplicate AND NOT undateable
-        GROUP BY ALL""",
+        SELECT day, label, canonical, articles, mentions FROM entity_daily_counts""",
 }
 META = "newsetl_meta"  # key/value rows the derived tables record their inputs in
 
@@ -163,6 +160,7 @@ def build(root: Path) -> Path:
         refresh_aliases(con)
         search.update(con)
         con.execute("COMMIT")
+        daily.update(con)  # a transaction of its own: it records the snapshot it read (warehouse/daily.py)
     return write_init_file(root)
 
 

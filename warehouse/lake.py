@@ -350,6 +350,13 @@ def _ensure_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
             "SELECT view_name FROM duckdb_views() WHERE database_name = ? AND NOT internal", [NAME]
         ).fetchall()
     }  # fmt: skip
+    meta = f"__ducklake_metadata_{NAME}"
+    sorted_tables = {
+        t for (t,) in con.execute(
+            f"SELECT t.table_name FROM {meta}.ducklake_sort_info s JOIN {meta}.ducklake_table t USING (table_id) "
+            "WHERE s.end_snapshot IS NULL AND t.end_snapshot IS NULL"
+        ).fetchall()
+    }  # fmt: skip
     steps: list[tuple[str, list[str]]] = []
     for spec in LAKE_TABLES.values():
         columns = duck_columns(con, spec)
@@ -364,6 +371,10 @@ def _ensure_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
         for c, t, _ in columns:
             if (spec.stored_as, c) not in existing:
                 steps.append((f"added {spec.stored_as}.{c}", [f'ALTER TABLE {spec.stored_as} ADD COLUMN "{c}" {t}']))
+    for spec in LAKE_TABLES.values():  # after the CREATEs
+        if spec.sorted_by and spec.stored_as not in sorted_tables:
+            sort = f"ALTER TABLE {spec.stored_as} SET SORTED BY ({', '.join(spec.sorted_by)})"
+            steps.append((f"sorted {spec.stored_as}", [sort]))
     from warehouse.catalog import DERIVED_VIEWS
 
     if steps or not set(DERIVED_VIEWS) <= views:
@@ -433,6 +444,27 @@ def count(root: Path, name: str) -> int:
 
 def snapshot_id(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute(f"SELECT id FROM ducklake_current_snapshot('{NAME}')").fetchall()[0][0]
+
+
+PURGED_AFTER = "purged_after"  # newsetl_meta: the snapshot a takedown's purge followed (warehouse/takedown.py)
+
+
+def resume_from(con: duckdb.DuckDBPyConnection, since: int | None) -> int | None:
+    """The snapshot a derived table recorded (`since`) to update from, if its history is still there; None when
+    it must be rebuilt (nothing recorded, or the snapshot was expired). After a takedown, whose purge expires
+    every snapshot but the last, a table that was up to date when the purge began (the takedown brings every
+    derived table up to date first) resumes from the oldest snapshot left: the purge changed no row."""
+    if since is None:
+        return None
+    found = con.execute(
+        f"SELECT count(*) FILTER (WHERE snapshot_id = ?), min(snapshot_id) FROM ducklake_snapshots('{NAME}')", [since]
+    ).fetchall()[0]
+    if found[0]:
+        return since
+    marker = con.execute("SELECT max(value::BIGINT) FROM newsetl_meta WHERE key = ?", [PURGED_AFTER]).fetchall()
+    if marker[0][0] is not None and since <= marker[0][0] < found[1]:
+        return found[1]
+    return None
 
 
 def set_commit_message(con: duckdb.DuckDBPyConnection, author: str, message: str) -> None:

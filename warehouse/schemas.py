@@ -196,6 +196,18 @@ SEARCH_TERMS = pa.schema(
 )
 SEARCH_BUCKETS = 64
 
+# entity_daily as a table (warehouse/daily.py): day x label x canonical entity, the articles naming it and their
+# mentions. Derived: updated after each run from what changed.
+ENTITY_DAILY = pa.schema(
+    [
+        ("day", pa.date32(), False),
+        ("label", pa.string(), False),
+        ("canonical", pa.string(), False),
+        ("articles", pa.int64(), False),
+        ("mentions", pa.int64(), False),
+    ]
+)
+
 
 @dataclass(frozen=True)
 class TableSpec:
@@ -206,6 +218,9 @@ class TableSpec:
     sort_by: tuple[str, ...]
     stored_as: str = ""  # the DuckLake table's name, where it differs (the name is then a view's)
     partition_by: str | None = None  # another partitioning than year/month of day
+    # DuckLake sorts the table's files by these when it writes or merges them (SET SORTED BY): a merged
+    # partition's min/max statistics then let a filter on them skip what it does not need
+    sorted_by: tuple[str, ...] = ()
 
     def __post_init__(self):
         if not self.stored_as:
@@ -237,7 +252,25 @@ DERIVED: dict[str, TableSpec] = {
     for spec in (
         TableSpec("entity_aliases", ENTITY_ALIASES, ("alias",), False, ("alias",)),
         TableSpec("takedowns", TAKEDOWNS, ("url", "removed_at"), False, ("removed_at",)),
-        TableSpec("search_terms", SEARCH_TERMS, ("term", "article_id"), False, ("bucket", "term"), "", "bucket"),
+        TableSpec(
+            "entity_daily",
+            ENTITY_DAILY,
+            ("day", "label", "canonical"),
+            False,
+            ("label", "day", "canonical"),
+            "entity_daily_counts",
+            sorted_by=("label", "day", "canonical"),
+        ),
+        TableSpec(
+            "search_terms",
+            SEARCH_TERMS,
+            ("term", "article_id"),
+            False,
+            ("bucket", "term"),
+            "",
+            "bucket",
+            sorted_by=("term", "article_id"),
+        ),
     )
 }
 LAKE_TABLES: dict[str, TableSpec] = {**TABLES, **DERIVED}

@@ -44,7 +44,12 @@ def update(con: duckdb.DuckDBPyConnection) -> int:
     """Index the article versions added since the last update (everything, the first time); part of the
     caller's transaction. Returns the articles indexed."""
     current = lake.snapshot_id(con)
-    since = _meta(con, META_SNAPSHOT)
+    recorded = _meta(con, META_SNAPSHOT)
+    since = lake.resume_from(con, recorded)
+    if since is None and recorded is not None:  # its history expired: index everything again
+        con.execute("DELETE FROM search_terms")
+        _set(con, META_DOCS, 0)
+        _set(con, META_LENGTH, 0)
     if since is None:
         source = "SELECT article_id, version, title, text FROM articles"
     elif since >= current:

@@ -18,7 +18,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from warehouse import catalog, lake, maintain, search, storage, writer
+from warehouse import catalog, daily, lake, maintain, search, storage, writer
 from warehouse.schemas import LAKE_TABLES
 
 
@@ -73,7 +73,17 @@ def forget(root: Path, urls: list[str], requested_by: str, reason: str) -> list[
         lake.insert(con, "takedowns", writer.to_table(LAKE_TABLES["takedowns"], rows))
         lake.set_commit_message(con, requested_by, f"forget {len(urls)} URLs: {reason}")
         con.execute("COMMIT")
+        # Every derived table up to date before the purge expires the history they update from; the marker
+        # lets them resume from the snapshot the purge leaves (lake.resume_from).
+        con.execute("BEGIN")
         catalog.refresh_aliases(con)  # the names those mentions taught go too
+        search.update(con)
+        con.execute("COMMIT")
+        daily.update(con)  # and their counts
+        con.execute("BEGIN")
+        con.execute("DELETE FROM newsetl_meta WHERE key = ?", [lake.PURGED_AFTER])
+        con.execute("INSERT INTO newsetl_meta VALUES (?, ?)", [lake.PURGED_AFTER, str(lake.snapshot_id(con))])
+        con.execute("COMMIT")
         purge(con)
     vacuum(root)
     catalog.write_init_file(root)
