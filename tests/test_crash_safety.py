@@ -6,11 +6,13 @@ back both through the views (what analysts see) and through the tables (what the
 separate read-only DuckDB session.
 """
 
+import contextlib
 import os
 import random
 import signal
 import subprocess
 import sys
+import time
 
 import pytest
 from conftest import PROJECT, SAMPLE_PAGES
@@ -79,13 +81,17 @@ def committed_counts(root) -> dict[str, int]:
     return counts
 
 
-def first_load_at(root) -> float:
-    """When the first batch was committed (unix time)."""
-    with lake.session(root, read_only=True) as con:
-        return con.sql(
-            "SELECT epoch(min(snapshot_time)) FROM ducklake_snapshots('news') "
-            "WHERE changes['tables_inserted_into'] IS NOT NULL OR changes['inlined_insert'] IS NOT NULL"
-        ).fetchall()[0][0]
+def wait_for_a_commit(run: subprocess.Popen, root, after: int) -> bool:
+    """Whether the run committed pages beyond `after` (polled through read-only sessions) before it ended."""
+    deadline = time.monotonic() + 300
+    while run.poll() is None and time.monotonic() < deadline:
+        try:
+            if committed_counts(root)["pages"] > after:
+                return True
+        except Exception:  # the catalog being created by the run: look again
+            pass
+        time.sleep(0.1)
+    return False
 
 
 @pytest.mark.timeout(900)
@@ -93,46 +99,45 @@ def test_sigkill_at_random_moments_then_rerun(prefect_server, sample_reference_r
     env = {**prefect_server, "NEWSETL_BATCH_SIZE": "3", "PYTHONUNBUFFERED": "1"}
     reference = sample_reference_run["root"]  # the same run in the same batches, never killed
     duration = sample_reference_run["seconds"]
-    # Kill from a little before the first commit (imports and Prefect's start come first) to the end.
-    first_commit = first_load_at(reference) - sample_reference_run["started"]
     expected = visible_counts(reference)
     assert expected == committed_counts(reference) and expected["article_versions"] == 23
 
     rng = random.Random(20261128)
-    kills, chains, mid_load, runs = 0, 0, 0, 0
-
-    def enough() -> bool:
-        # KILLS kills, half of them while batches were loading (where kills land depends on the machine's speed)
-        return kills >= KILLS and mid_load >= KILLS // 2
-
-    while not enough() or chains == 0:
-        root = tmp_path / f"chain-{chains}"
-        chains += 1
-        before = dict.fromkeys(KEYS, 0)
-        while True:  # killed and run again until a run completes: once there are enough kills, it may
-            assert runs < 4 * KILLS, f"only {mid_load} of {kills} kills landed while batches were loading"
-            run = start_run(root, env)
-            runs += 1
-            try:
-                # up to the reference run's end: a run that ends before its kill ends the chain
-                window = (max(0.5, first_commit - 1.0), max(first_commit, duration - 0.5))
-                run.wait(timeout=300 if enough() else rng.uniform(*window))
-            except subprocess.TimeoutExpired:
-                os.kill(run.pid, signal.SIGKILL)
-                run.wait()
-                kills += 1
-            else:
-                assert run.returncode == 0, run.stderr.read()
-            visible = visible_counts(root)
-            committed = committed_counts(root)
-            mid_load += run.returncode != 0 and 0 < committed["pages"] < expected["pages"]
-            for view in KEYS:  # nothing already loaded is lost, and the catalog never shows more than is committed
-                assert before[view] <= committed[view] and visible[view] <= committed[view], (view, before, committed)
-            before = committed
-            if run.returncode == 0:
-                break
-        assert visible_counts(root) == committed_counts(root) == expected, f"chain {chains}"
-    final = start_run(root, env)  # a re-run after the last chain completed adds no row
-    assert final.wait(timeout=300) == 0, final.stderr.read()
-    assert visible_counts(root) == committed_counts(root) == expected, "re-run"
-    print(f"{kills} kills in {chains} chains, {mid_load} with the warehouse part-loaded")
+    root = tmp_path / "killed"
+    kills, mid_load, runs = 0, 0, 0
+    before = dict.fromkeys(KEYS, 0)
+    # Every other kill lands mid-load: once this run has committed a batch, after a random 0-1.5 s (inside a
+    # later batch or its commit); the others at a random moment of a whole run (start-up, fetching, loading).
+    # Timed by what the run has done, not by the clock, so a slow or a fast machine gets the same kinds of kill.
+    while kills < KILLS or mid_load < KILLS // 2:
+        assert runs < 4 * KILLS, f"only {mid_load} of {kills} kills landed while batches were loading"
+        run, started = start_run(root, env), time.monotonic()
+        runs += 1
+        if kills % 2 == 0:
+            if wait_for_a_commit(run, root, before["pages"]):
+                time.sleep(rng.uniform(0, 1.5))
+        else:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                run.wait(timeout=rng.uniform(0.5, max(1.0, duration)))
+        if run.poll() is None:
+            os.kill(run.pid, signal.SIGKILL)
+            kills += 1
+        run.wait()
+        if run.returncode != -signal.SIGKILL:
+            assert run.returncode == 0, run.stderr.read()
+        visible = visible_counts(root)
+        committed = committed_counts(root)
+        mid_load += run.returncode == -signal.SIGKILL and 0 < committed["pages"] < expected["pages"]
+        for view in KEYS:  # nothing already loaded is lost, and the catalog never shows more than is committed
+            assert before[view] <= committed[view] and visible[view] <= committed[view], (view, before, committed)
+        if run.returncode == 0:  # it finished before its kill: all of it is there; the next kills start afresh
+            duration = min(duration, time.monotonic() - started)  # how long a whole run takes on this machine now
+            assert visible == committed == expected
+            root = tmp_path / f"killed-{runs}"
+            committed = dict.fromkeys(KEYS, 0)
+        before = committed
+    for _ in range(2):  # the run after the kills completes the work; the one after it adds no row
+        final = start_run(root, env)
+        assert final.wait(timeout=300) == 0, final.stderr.read()
+        assert visible_counts(root) == committed_counts(root) == expected
+    print(f"{kills} kills in {runs} runs, {mid_load} with the warehouse part-loaded")
