@@ -11,7 +11,6 @@ forgetting the entries it had not fetched yet.
 """
 
 import itertools
-import signal
 import time
 import traceback
 from collections import Counter, deque
@@ -315,9 +314,9 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
         status, error = "failed", f"{stage.current}: {type(exc).__name__}: {exc}"
         logger().error("run failed in %s\n%s", stage.current, traceback.format_exc())
     except BaseException as exc:  # Ctrl-C, SIGTERM: what was committed stays, the batch in progress was not written
-        if runtime.signal_number(exc) is None:
+        if (how := runtime.interrupted_by(exc)) is None:
             raise
-        interrupted, how = exc, signal.Signals(runtime.signal_number(exc)).name
+        interrupted = exc
         status, error = "cancelled", f"{stage.current}: interrupted by {how}"
         logger().warning("run cancelled in %s (%s)", stage.current, how)
     finally:

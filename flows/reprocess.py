@@ -7,7 +7,6 @@ get a new version: re-running after upgrading trafilatura or changing a setting 
 only where something is different.
 """
 
-import signal
 import time
 import traceback
 from collections import Counter
@@ -109,9 +108,9 @@ def _reprocess_locked(settings, root: Path, run_id: str) -> dict:
         status, error = "failed", f"{stage.current}: {type(exc).__name__}: {exc}"
         logger().error("reprocess failed in %s\n%s", stage.current, traceback.format_exc())
     except BaseException as exc:  # Ctrl-C, SIGTERM: what was committed stays, the batch in progress was not written
-        if runtime.signal_number(exc) is None:
+        if (how := runtime.interrupted_by(exc)) is None:
             raise
-        interrupted, how = exc, signal.Signals(runtime.signal_number(exc)).name
+        interrupted = exc
         status, error = "cancelled", f"{stage.current}: interrupted by {how}"
         logger().warning("run cancelled in %s (%s)", stage.current, how)
     finally:

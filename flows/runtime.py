@@ -81,6 +81,13 @@ def signal_number(exc: BaseException) -> int | None:
     return None
 
 
+def interrupted_by(exc: BaseException) -> str | None:
+    """The name of the signal (SIGINT, SIGTERM) an exception stands for, None for any other exception: what a
+    flow's `except BaseException` records a run as cancelled by, or re-raises."""
+    number = signal_number(exc)
+    return None if number is None else signal.Signals(number).name
+
+
 class ServerError(RuntimeError):
     """A Prefect server that could not be started, or a port that another process holds."""
 

@@ -62,16 +62,6 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"CREATE TABLE IF NOT EXISTS {META} (key VARCHAR NOT NULL, value VARCHAR NOT NULL)")
 
 
-def _meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
-    found = con.execute(f"SELECT value FROM {META} WHERE key = ?", [key]).fetchall()
-    return found[0][0] if found else None
-
-
-def _set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
-    con.execute(f"DELETE FROM {META} WHERE key = ?", [key])
-    con.execute(f"INSERT INTO {META} VALUES (?, ?)", [key, value])
-
-
 DATA_CHANGES = ("tables_inserted_into", "tables_deleted_from", "inlined_insert", "inlined_delete")
 
 
@@ -104,7 +94,7 @@ def refresh_aliases(con: duckdb.DuckDBPyConnection) -> bool:
     """Rebuild entity_aliases if its inputs changed since it was built (an hourly run that adds no mention pays
     nothing for it, at any size); returns whether it did. Part of the caller's transaction."""
     key = _aliases_key(con)
-    if _meta(con, "entity_aliases_input") == key:
+    if lake.meta(con, "entity_aliases_input") == key:
         return False
     # Every version's mentions, not only the latest: the evidence is about names, and skipping the
     # latest-version join keeps this to one scan of two columns.
@@ -124,7 +114,7 @@ def refresh_aliases(con: duckdb.DuckDBPyConnection) -> bool:
     table = pa.Table.from_pylist(aliases.build(evidence, labels), schema=ENTITY_ALIASES)
     con.execute("DELETE FROM entity_aliases")
     lake.insert(con, "entity_aliases", table)
-    _set_meta(con, "entity_aliases_input", key)
+    lake.set_meta(con, "entity_aliases_input", key)
     return True
 
 

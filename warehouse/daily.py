@@ -37,16 +37,6 @@ FULL = """
     GROUP BY ALL"""
 
 
-def _meta(con: duckdb.DuckDBPyConnection, key: str) -> int | None:
-    found = con.execute("SELECT value FROM newsetl_meta WHERE key = ?", [key]).fetchall()
-    return int(found[0][0]) if found else None
-
-
-def _set(con: duckdb.DuckDBPyConnection, key: str, value: int) -> None:
-    con.execute("DELETE FROM newsetl_meta WHERE key = ?", [key])
-    con.execute("INSERT INTO newsetl_meta VALUES (?, ?)", [key, str(value)])
-
-
 # Label first: a query for one label (top people per day) reads that label's row groups only (1M articles:
 # 557 ms for top_people_per_day on the table as updated, 176 ms on the same rows in one file sorted so).
 ORDER = "label, day, canonical"
@@ -86,7 +76,7 @@ def _rewrite_if_scattered(con: duckdb.DuckDBPyConnection) -> None:
 def rebuild(con: duckdb.DuckDBPyConnection, current: int) -> None:
     con.execute(f"DELETE FROM {TABLE}")
     con.execute(f"INSERT INTO {TABLE} SELECT * FROM ({FULL}) ORDER BY {ORDER}")
-    _set(con, META_SNAPSHOT, current)
+    lake.set_meta(con, META_SNAPSHOT, current)
 
 
 def _changes(table: str, since: int, current: int, columns: str) -> str:
@@ -137,7 +127,7 @@ def update(con: duckdb.DuckDBPyConnection) -> str:
 
 def _update(con: duckdb.DuckDBPyConnection) -> str:
     current = lake.snapshot_id(con)
-    since = lake.resume_from(con, _meta(con, META_SNAPSHOT))
+    since = lake.resume_from(con, lake.meta_int(con, META_SNAPSHOT))
     if since is None:
         rebuild(con, current)
         return "rebuilt"
@@ -170,7 +160,7 @@ def _update(con: duckdb.DuckDBPyConnection) -> str:
             # nothing to write (a scheduled run that found nothing commits nothing here), unless the recorded
             # snapshot is getting old: expired, it would cost a rebuild
             if _older_than(con, since, ADVANCE_AFTER):
-                _set(con, META_SNAPSHOT, current)
+                lake.set_meta(con, META_SNAPSHOT, current)
             return "none"
         only_new = not con.execute(
             "SELECT (SELECT count(*) FROM daily_articles WHERE change_type <> 'insert' OR version > 1) "
@@ -219,7 +209,7 @@ def _update(con: duckdb.DuckDBPyConnection) -> str:
             f"WHERE articles > 0 ORDER BY {ORDER}"
         )
         _rewrite_if_scattered(con)
-        _set(con, META_SNAPSHOT, current)
+        lake.set_meta(con, META_SNAPSHOT, current)
         return "incremental"
     finally:
         for temp in ("daily_articles", "daily_mentions", "daily_aliases", "daily_touched", "daily_delta",

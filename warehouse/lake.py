@@ -446,6 +446,23 @@ def snapshot_id(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute(f"SELECT id FROM ducklake_current_snapshot('{NAME}')").fetchall()[0][0]
 
 
+def meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
+    """A value newsetl keeps in the DuckLake's `newsetl_meta` table (index and derived-table positions)."""
+    found = con.execute("SELECT value FROM newsetl_meta WHERE key = ?", [key]).fetchall()
+    return found[0][0] if found else None
+
+
+def meta_int(con: duckdb.DuckDBPyConnection, key: str) -> int | None:
+    value = meta(con, key)
+    return None if value is None else int(value)
+
+
+def set_meta(con: duckdb.DuckDBPyConnection, key: str, value: object) -> None:
+    """Set a `newsetl_meta` value, in the caller's transaction."""
+    con.execute("DELETE FROM newsetl_meta WHERE key = ?", [key])
+    con.execute("INSERT INTO newsetl_meta VALUES (?, ?)", [key, str(value)])
+
+
 PURGED_AFTER = "purged_after"  # newsetl_meta: the snapshot a takedown's purge followed (warehouse/takedown.py)
 
 

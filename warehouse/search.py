@@ -30,26 +30,16 @@ def tokens(expr: str) -> str:
     return f"regexp_extract_all(lower(strip_accents({expr})), '[\\p{{L}}\\p{{N}}]+')"
 
 
-def _meta(con: duckdb.DuckDBPyConnection, key: str) -> int | None:
-    found = con.execute("SELECT value FROM newsetl_meta WHERE key = ?", [key]).fetchall()
-    return int(found[0][0]) if found else None
-
-
-def _set(con: duckdb.DuckDBPyConnection, key: str, value: int) -> None:
-    con.execute("DELETE FROM newsetl_meta WHERE key = ?", [key])
-    con.execute("INSERT INTO newsetl_meta VALUES (?, ?)", [key, str(value)])
-
-
 def update(con: duckdb.DuckDBPyConnection) -> int:
     """Index the article versions added since the last update (everything, the first time); part of the
     caller's transaction. Returns the articles indexed."""
     current = lake.snapshot_id(con)
-    recorded = _meta(con, META_SNAPSHOT)
+    recorded = lake.meta_int(con, META_SNAPSHOT)
     since = lake.resume_from(con, recorded)
     if since is None and recorded is not None:  # its history expired: index everything again
         con.execute("DELETE FROM search_terms")
-        _set(con, META_DOCS, 0)
-        _set(con, META_LENGTH, 0)
+        lake.set_meta(con, META_DOCS, 0)
+        lake.set_meta(con, META_LENGTH, 0)
     if since is None:
         source = "SELECT article_id, version, title, text FROM articles"
     elif since >= current:
@@ -63,7 +53,7 @@ def update(con: duckdb.DuckDBPyConnection) -> int:
     try:
         # Nothing new (a run that found nothing): no scan of the articles or of the index, at any size.
         if not con.execute("SELECT count(*) FROM search_new").fetchall()[0][0]:
-            _set(con, META_SNAPSHOT, current)
+            lake.set_meta(con, META_SNAPSHOT, current)
             return 0
         # only the latest version of each article counts (a batch may add a version and a newer one)
         if con.execute("SELECT count(*) FROM search_new WHERE version > 1").fetchall()[0][0]:
@@ -93,9 +83,9 @@ def update(con: duckdb.DuckDBPyConnection) -> int:
             ORDER BY bucket, term"""
         )
         new_len = con.execute(f"SELECT coalesce(sum(len({terms})), 0) FROM search_new").fetchall()[0][0]
-        _set(con, META_DOCS, (_meta(con, META_DOCS) or 0) - old[0] + count)
-        _set(con, META_LENGTH, (_meta(con, META_LENGTH) or 0) - old[1] + int(new_len))
-        _set(con, META_SNAPSHOT, current)
+        lake.set_meta(con, META_DOCS, (lake.meta_int(con, META_DOCS) or 0) - old[0] + count)
+        lake.set_meta(con, META_LENGTH, (lake.meta_int(con, META_LENGTH) or 0) - old[1] + int(new_len))
+        lake.set_meta(con, META_SNAPSHOT, current)
         return count
     finally:
         con.execute("DROP TABLE IF EXISTS search_new")
@@ -110,5 +100,5 @@ def forget(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
     ).fetchall()[0]
     con.execute("DELETE FROM search_terms WHERE list_contains(?, article_id)", [article_ids])
     if removed[0]:
-        _set(con, META_DOCS, (_meta(con, META_DOCS) or 0) - removed[0])
-        _set(con, META_LENGTH, (_meta(con, META_LENGTH) or 0) - removed[1])
+        lake.set_meta(con, META_DOCS, (lake.meta_int(con, META_DOCS) or 0) - removed[0])
+        lake.set_meta(con, META_LENGTH, (lake.meta_int(con, META_LENGTH) or 0) - removed[1])

@@ -81,8 +81,7 @@ def forget(root: Path, urls: list[str], requested_by: str, reason: str) -> list[
         con.execute("COMMIT")
         daily.update(con)  # and their counts
         con.execute("BEGIN")
-        con.execute("DELETE FROM newsetl_meta WHERE key = ?", [lake.PURGED_AFTER])
-        con.execute("INSERT INTO newsetl_meta VALUES (?, ?)", [lake.PURGED_AFTER, str(lake.snapshot_id(con))])
+        lake.set_meta(con, lake.PURGED_AFTER, lake.snapshot_id(con))
         con.execute("COMMIT")
         purge(con)
     vacuum(root)
