@@ -161,9 +161,16 @@ def runner_slots(runner) -> int:
     return max(1, sum(runner.client.nthreads().values()))
 
 
+REPORTED_COUNTS = (
+    "discovered", "skipped_seen", "batches", "pages_read", "pages_new", "articles_extracted", "articles_new",
+    "articles_updated", "articles_unchanged", "duplicates", "entity_mentions", "failures", "failures_new",
+)  # fmt: skip
+
+
 def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps, since, options, only) -> dict:
     started, t0 = datetime.now(UTC), time.perf_counter()
-    counts: Counter = Counter()
+    # what every run reports, a run with nothing new too (its batches add to them)
+    counts: Counter = Counter(dict.fromkeys(REPORTED_COUNTS, 0))
     reasons: Counter = Counter()
     status, error = "completed", None
     stage = runlog.Stages("discover")
@@ -288,7 +295,8 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
             # On Dask, later batches extract while earlier ones are planned, enriched and loaded: enough batches
             # in flight to keep every worker busy. Run here, none: a batch is finished before the next is fetched.
             ahead = 2 * runner_slots(runner) if runner else 0
-            for refs_batch in itertools.chain([first], batches) if first else [[]]:
+            # Nothing new (the scheduled run's usual case): no batch, so no batch tasks at all.
+            for refs_batch in itertools.chain([first], batches) if first else []:
                 progress.start(counts["discovered"])  # the total grows as local sources are read
                 stage("fetch")
                 fetched = fetch(quote(refs_batch), run_id, settings, quote(crawler), quote(crawl))
@@ -301,9 +309,10 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
                     step(wait=True)
             while in_flight:
                 step(wait=True)
-        if late := new_bad_refs():  # met after the last batch was read (the end of a broken WARC file, say)
+        late, log = new_bad_refs(), crawler.drain_log()  # met after the last batch (a broken WARC file's end, a feed)
+        if late or log:
             stage("load")
-            written = load(root, quote(state), [], quote(late), [], [], quote(crawler.drain_log()))
+            written = load(root, quote(state), [], quote(late), [], [], quote(log))
             counts.update(failures=len(late), failures_new=written["failures"])
             reasons.update(f"{f['stage']}:{f['reason']}" for f in late)
         counts.update(crawler.counts)

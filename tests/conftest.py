@@ -42,6 +42,11 @@ def prefect_harness(prefect_server):
     ensure_logging_setup()  # here, not in a CliRunner call, whose stderr its handlers would keep after it closed
     with temporary_settings(updates={PREFECT_API_URL: prefect_server["PREFECT_API_URL"]}):
         yield
+        # the logs these flows queued go to the server now, while it runs: at exit they would fail to ("Error
+        # logging to API")
+        from prefect.logging.handlers import APILogWorker
+
+        APILogWorker.drain_all(timeout=30)
 
 
 @pytest.fixture(scope="session")
