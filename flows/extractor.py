@@ -91,13 +91,24 @@ class LimitedExtractor:
         self._process = None
         self._conn: Connection | None = None
         self._pending = False  # a page was sent and its answer not yet read
+        self._ready = False  # the child said it is ready (its imports done)
         self.restarts = 0
 
     @property
     def pid(self) -> int | None:
         return self._process.pid if self._process else None
 
+    def start_soon(self) -> None:
+        """Start the child without waiting for it: its imports (~1.5 s) overlap the caller's own work until the
+        first page is sent."""
+        if self._process is None:
+            self._spawn()
+
     def _start(self) -> None:
+        self._spawn()
+        self._await_ready()
+
+    def _spawn(self) -> None:
         # A plain child (`python -m flows.extractor`), not multiprocessing's spawn: spawn re-imports the
         # parent's __main__, which under Prefect's runner is Prefect's engine (seconds, and its memory).
         ours, theirs = socket.socketpair()
@@ -110,12 +121,14 @@ class LimitedExtractor:
         )
         theirs.close()
         self._conn = Connection(ours.detach())
-        self._pending = True  # its "ready" is on the way
+        self._ready = False  # its "ready" is on the way
+
+    def _await_ready(self) -> None:
         # Starting (imports) is not the page's time: wait for the child to say it is ready.
         if not self._conn.poll(STARTUP_SECONDS) or self._conn.recv() != "ready":
             self._stop()
             raise RuntimeError(f"the extraction process did not start within {STARTUP_SECONDS} s")
-        self._pending = False
+        self._ready = True
 
     def _alive(self) -> bool:
         return self._process is not None and self._process.poll() is None
@@ -127,7 +140,7 @@ class LimitedExtractor:
             self._process.wait(timeout=10)
             self._conn.close()
         self._process = self._conn = None
-        self._pending = False
+        self._pending = self._ready = False
 
     def extract(self, body: bytes, **kwargs) -> dict | Failure:
         url = kwargs["url"]
@@ -139,6 +152,8 @@ class LimitedExtractor:
             if not self._alive():
                 self._stop()  # gone while idle: not this page's fault
                 self._start()
+            elif not self._ready:  # started ahead (start_soon), or a wait for it interrupted
+                self._await_ready()
             try:
                 self._conn.send((body, kwargs))
                 self._pending = True

@@ -44,6 +44,7 @@ from flows.tasks import (
     load_batch,
     logger,
     plan_batch,
+    start_extraction_soon,
     with_timeout,
 )
 from transforms.extract import Failure
@@ -208,6 +209,8 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
             return [failure_row(Failure(b.location, "discover", b.reason, b.detail), run_id) for b in met]
 
         first = next(batches, None)
+        if first is not None:
+            start_extraction_soon(settings)
         stage("state")
         state = WarehouseState.read(root, articles=first is not None)
 

@@ -92,6 +92,12 @@ def fetch_batch(
     return fetch_refs(refs, run_id=run_id, max_bytes=settings.max_page_bytes, crawler=crawler, state=state)
 
 
+def start_extraction_soon(settings: Settings) -> None:
+    """Start this process's extraction child now, so that its imports overlap the first batch's fetch."""
+    if settings.extract_timeout and settings.runner != "dask":  # a Dask worker has its own, started as it joins
+        limited_extractor(settings.extract_timeout, settings.extract_memory).start_soon()
+
+
 @task(name="extract", cache_policy=NO_CACHE)
 def extract_batch(pages: list[dict], run_id: str, settings: Settings) -> tuple[list[dict], list[dict]]:
     pages, run_id, settings = unwrap(pages), unwrap(run_id), unwrap(settings)  # shipped to Dask in a Parcel

@@ -38,6 +38,19 @@ def test_child_gives_what_in_process_extraction_gives(extractor):
         )
 
 
+def test_a_child_started_ahead_is_the_one_that_extracts_and_its_start_is_not_the_pages_time(extractor):
+    extractor.start_soon()  # returns at once: the child imports while the caller goes on
+    ahead = extractor.pid
+    assert ahead is not None
+    extractor.start_soon()  # a second call starts no second child
+    assert extractor.pid == ahead
+    extractor.seconds = 1.0  # shorter than the child's start-up (1.5 s and more), longer than this page's extraction
+    page = SAMPLE_PAGES / "meridian-ecb-holds-rates.html"
+    result = extractor.extract(page.read_bytes(), **kwargs("https://x.example/ahead"))
+    assert not isinstance(result, Failure) and result["title"].startswith("European Central Bank"), result
+    assert extractor.pid == ahead and extractor.restarts == 0
+
+
 def test_a_page_over_the_limit_is_cut_off_and_the_next_one_still_extracts(extractor):
     extractor.seconds = 0.05
     extractor.extract((SAMPLE_PAGES / "meridian-ecb-holds-rates.html").read_bytes(), **kwargs("https://x.example/a"))
