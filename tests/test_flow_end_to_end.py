@@ -9,7 +9,13 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import FIXTURES, PREFECT_HOME, PROJECT, SAMPLE_PAGES, Route, copy_prefect_database
+from conftest import (
+    FIXTURES,
+    PROJECT,
+    SAMPLE_PAGES,
+    Route,
+    sample_counts,
+)
 from typer.testing import CliRunner
 
 from flows.cli import app
@@ -17,38 +23,12 @@ from warehouse import catalog
 
 pytestmark = pytest.mark.slow
 
-TABLE_COUNTS = """
-    SELECT (SELECT count(*) FROM article_versions), (SELECT count(*) FROM entity_mention_versions),
-           (SELECT count(*) FROM pages), (SELECT count(*) FROM failures)"""
-
-
-def readme_command(label: str) -> str:
-    """The command the README gives under `label` (the line after the marker comment)."""
-    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
-    match = re.search(rf"<!-- {label} -->\s*```(?:bash|sh)?\n(.+?)\n```", readme)
-    assert match, f"README has no {label} command"
-    return match.group(1).strip()
-
-
-def run_readme_main_command(warehouse: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NEWSETL_WAREHOUSE": str(warehouse)}
-    return subprocess.run(
-        readme_command("main-command"), shell=True, cwd=PROJECT, env=env, capture_output=True, text=True, timeout=600
-    )
-
 
 @pytest.fixture(scope="module")
-def sample_warehouse(prefect_server, tmp_path_factory):
-    """The README's main command, run twice into a temporary warehouse (the session's PREFECT_HOME has no
-    Prefect server yet: the first run starts one in the background, the second reuses it)."""
-    copy_prefect_database(prefect_server, PREFECT_HOME)
-    root = tmp_path_factory.mktemp("wh")
-    first = run_readme_main_command(root)
-    assert first.returncode == 0, first.stderr[-3000:]
-    counts_after_first = catalog.connect(root).sql(TABLE_COUNTS).fetchall()
-    second = run_readme_main_command(root)
-    assert second.returncode == 0, second.stderr[-3000:]
-    return root, first, counts_after_first, second
+def sample_warehouse(readme_sample_run):
+    """The README's main command, run twice into a temporary warehouse (tests/conftest.py)."""
+    run = readme_sample_run
+    return run["root"], run["first"], run["counts_after_first"], run["second"]
 
 
 def test_main_command_prints_what_it_loaded_and_how_to_query(sample_warehouse):
@@ -136,7 +116,7 @@ def test_sample_run_loads_articles_entities_and_failures(sample_warehouse):
 
 def test_second_identical_run_changes_no_count(sample_warehouse):
     root, _, counts_after_first, _ = sample_warehouse
-    assert catalog.connect(root).sql(TABLE_COUNTS).fetchall() == counts_after_first
+    assert sample_counts(root) == counts_after_first
 
 
 @pytest.mark.parametrize("query_file", sorted((PROJECT / "warehouse" / "queries").glob("*.sql")), ids=lambda p: p.stem)
