@@ -140,22 +140,11 @@ def checks(settings: Settings, prefect_api: str | None) -> list[Check]:
                                                           "the bucket must exist"))  # fmt: skip
 
     if settings.runner == "dask" and settings.dask_address:
-
-        def dask_workers() -> str:
-            from distributed import Client
-
-            with Client(settings.dask_address, timeout=10) as client:
-                ready = client.run(_worker_ready, sorted(set(settings.models.values())))
-            if not ready:
-                raise RuntimeError(f"the scheduler at {settings.dask_address} has no worker")
-            broken = {w: problem for w, problem in ready.items() if problem}
-            if broken:
-                raise RuntimeError("; ".join(f"{w}: {p}" for w, p in sorted(broken.items())))
-            return f"{len(ready)} workers at {settings.dask_address} import newsetl and find its spaCy pipelines"
-
-        found.append(_check("Dask workers", dask_workers, "start the scheduler and workers (docs/distributed.md), "
-                                                          "with newsetl and its spaCy pipelines installed on every "
-                                                          "worker"))  # fmt: skip
+        fix = (
+            "start the scheduler and workers (docs/distributed.md), with newsetl and its spaCy pipelines installed "
+            "on every worker"
+        )
+        found.append(_check("Dask workers", lambda: dask_workers(settings), fix))
 
     def prefect() -> str:
         if not prefect_api:
@@ -175,6 +164,21 @@ def checks(settings: Settings, prefect_api: str | None) -> list[Check]:
     found.append(_check("Prefect server", prefect, "start one with `prefect server start`, or unset PREFECT_API_URL "
                                                    "to use a temporary one"))  # fmt: skip
     return found
+
+
+def dask_workers(settings: Settings) -> str:
+    """What the workers of the scheduler at `settings.dask_address` can do; raises if one of them cannot run
+    newsetl's tasks, or there is none."""
+    from distributed import Client
+
+    with Client(settings.dask_address, timeout=10) as client:
+        ready = client.run(_worker_ready, sorted(set(settings.models.values())))
+    if not ready:
+        raise RuntimeError(f"the scheduler at {settings.dask_address} has no worker")
+    broken = {w: problem for w, problem in ready.items() if problem}
+    if broken:
+        raise RuntimeError("; ".join(f"{w}: {p}" for w, p in sorted(broken.items())))
+    return f"{len(ready)} workers at {settings.dask_address} import newsetl and find its spaCy pipelines"
 
 
 def as_json(found: list[Check]) -> dict:

@@ -12,7 +12,10 @@ from conftest import sample_counts
 from distributed import Client, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
+from flows import doctor
 from flows.cluster import PLUGIN_NAME, worker_state
+from flows.settings import load_settings
+from warehouse import catalog
 
 pytestmark = pytest.mark.slow
 
@@ -61,12 +64,15 @@ def test_batches_run_on_both_workers_which_load_the_model_once_each(prefect_serv
     assert PLUGIN_NAME in client.run_on_scheduler(lambda dask_scheduler: list(dask_scheduler.worker_plugins))
 
 
-def test_doctor_checks_the_workers_of_a_dask_scheduler(prefect_server, cluster):
+def test_doctor_checks_the_workers_of_a_dask_scheduler(cluster):
     local_cluster, _ = cluster
-    env = {**prefect_server, "NEWSETL_DASK_ADDRESS": local_cluster.scheduler_address}  # an address alone: dask
-    done = newsetl(env, "doctor", "--json")
-    [check] = [c for c in json.loads(done.stdout)["checks"] if c["name"] == "Dask workers"]
-    assert check["ok"] and check["found"].startswith("2 workers"), check
+    # the check `newsetl doctor` runs, in this process (the whole doctor is tests/test_doctor.py's)
+    settings = load_settings(dask_address=local_cluster.scheduler_address)  # an address alone: dask
+    assert settings.runner == "dask"
+    assert doctor.dask_workers(settings).startswith("2 workers")
+    broken = load_settings(dask_address=local_cluster.scheduler_address, models={"en": "no_such_pipeline"})
+    with pytest.raises(RuntimeError, match="spaCy pipelines not installed: no_such_pipeline"):
+        doctor.dask_workers(broken)
 
 
 def test_an_unreachable_scheduler_fails_the_run_with_a_runs_row_saying_so(prefect_server, tmp_path):
@@ -78,8 +84,8 @@ def test_an_unreachable_scheduler_fails_the_run_with_a_runs_row_saying_so(prefec
     env = {**prefect_server, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"}
     done = newsetl(env, "run", "--dask-address", address, "-w", str(tmp_path))
     assert done.returncode == 1 and "start workers" in done.stderr, done.stderr[-2000:]
-    runs = newsetl(env, "query", "--json", "-w", str(tmp_path), "SELECT status, failed_stage FROM runs")
-    assert json.loads(runs.stdout) == [{"status": "failed", "failed_stage": "start workers"}]
+    runs = catalog.connect(tmp_path).sql("SELECT status, failed_stage FROM runs").fetchall()
+    assert runs == [("failed", "start workers")]
 
 
 class KillOnce(WorkerPlugin):
