@@ -8,7 +8,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import SAMPLE_PAGES, Route
+from conftest import Route
 
 from warehouse import catalog
 
@@ -16,29 +16,25 @@ pytestmark = pytest.mark.slow
 NEWSETL = Path(sys.executable).parent / "newsetl"
 
 
-def test_a_run_reports_stages_sources_and_top_entities(prefect_server, tmp_path):
-    warehouse = tmp_path / "wh"
-    done = subprocess.run([str(NEWSETL), "run", str(SAMPLE_PAGES), "-w", str(warehouse), "--json", "--verbose"],
-                          env=prefect_server, capture_output=True, text=True, timeout=600)  # fmt: skip
-    assert done.returncode == 0, done.stderr[-2000:]
-    # --verbose shows Prefect's run logger: a line per batch, tagged with the flow run
-    assert re.search(r"Flow run '[^']+' - batch 1: 27 pages read, 23 new articles", done.stderr), done.stderr[-2000:]
-    con = catalog.connect(warehouse)
-    [(status, stage, error, seconds, sources)] = con.sql(
-        "SELECT status, failed_stage, error, stage_seconds, source_pages FROM runs"
+def test_a_run_reports_stages_sources_and_top_entities(readme_sample_run):
+    """The session's run of the README's command (tests/conftest.py): its runs row and its Prefect artifact."""
+    con = catalog.connect(readme_sample_run["root"])
+    [(status, stage, error, seconds, sources, reasons, top)] = con.sql(
+        "SELECT status, failed_stage, error, stage_seconds, source_pages, failures_by_reason, top_entities FROM runs "
+        "ORDER BY started_at LIMIT 1"
     ).fetchall()
     assert (status, stage, error) == ("completed", None, None)
     assert {"discover", "fetch", "extract", "enrich", "load"} <= set(seconds) and all(v >= 0 for v in seconds.values())
     assert sources == {"files": 27}
-    reasons, top = con.sql("SELECT failures_by_reason, top_entities FROM runs").fetchall()[0]
     assert reasons == dict(con.sql("SELECT stage || ':' || reason, count(*) FROM failures GROUP BY 1").fetchall())
     assert len(top) == 10 and top[0]["articles"] >= top[-1]["articles"] >= 1 and top[0]["label"]
     con.close()
 
-    api = prefect_server["PREFECT_API_URL"]
-    artifacts = httpx.post(f"{api}/artifacts/filter", timeout=10,
-                           json={"artifacts": {"key": {"any_": ["newsetl-ingest-summary"]}}}).json()  # fmt: skip
-    report = max(artifacts, key=lambda a: a["created"])["data"]
+    [(ui, run_id)] = re.findall(r"In Prefect: (http://\S+)/runs/flow-run/(\S+)", readme_sample_run["first"].stdout)
+    [artifact] = httpx.post(f"{ui}/api/artifacts/filter", timeout=10,
+                            json={"artifacts": {"key": {"any_": ["newsetl-ingest-summary"]},
+                                                "flow_run_id": {"any_": [run_id]}}}).json()  # fmt: skip
+    report = artifact["data"]
     assert "articles new **23**" in report and "| files | 27 |" in report
     assert "| top entities in new articles | label | articles |" in report
     assert "| extract |" in report and "| not_article" not in report  # reasons are stage:reason
@@ -52,9 +48,11 @@ def test_a_task_over_its_time_limit_stops_the_run_and_the_runs_row_says_where(pr
     urls.write_text(f"{base}/slow\n")
     warehouse = tmp_path / "wh"
     env = {**prefect_server, "NEWSETL_TASK_TIMEOUT": "2"}
-    done = subprocess.run([str(NEWSETL), "run", str(urls), "-w", str(warehouse), "--allow-private"],
+    done = subprocess.run([str(NEWSETL), "run", str(urls), "-w", str(warehouse), "--allow-private", "--verbose"],
                           env=env, capture_output=True, text=True, timeout=600)  # fmt: skip
     assert done.returncode != 0
+    # --verbose shows Prefect's run logger, its lines tagged with the flow run
+    assert re.search(r"Flow run '[^']+' - run failed in fetch", done.stderr), done.stderr[-2000:]
     con = catalog.connect(warehouse)
     [(status, stage, error)] = con.sql("SELECT status, failed_stage, error FROM runs").fetchall()
     assert (status, stage) == ("failed", "fetch") and "TaskRunTimeoutError" in error and "2.0 second" in error
