@@ -62,29 +62,9 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"CREATE TABLE IF NOT EXISTS {META} (key VARCHAR NOT NULL, value VARCHAR NOT NULL)")
 
 
-DATA_CHANGES = ("tables_inserted_into", "tables_deleted_from", "inlined_insert", "inlined_delete")
-
-
-def table_changed_at(con: duckdb.DuckDBPyConnection, table: str) -> int:
-    """The last snapshot that inserted rows into `table` or deleted some (0 if none)."""
-    found = con.execute(
-        f"SELECT table_id FROM __ducklake_metadata_{lake.NAME}.ducklake_table WHERE table_name = ? "
-        "AND end_snapshot IS NULL",
-        [table],
-    ).fetchall()
-    if not found:
-        return 0
-    touched = " || ".join(f"coalesce(changes['{k}'], [])" for k in DATA_CHANGES)
-    rows = con.execute(
-        f"SELECT max(snapshot_id) FROM ducklake_snapshots('{lake.NAME}') WHERE list_contains({touched}, ?)",
-        [str(found[0][0])],
-    ).fetchall()
-    return rows[0][0] or 0
-
-
 def _aliases_key(con: duckdb.DuckDBPyConnection) -> str:
     """What entity_aliases is computed from: the mentions (as of their last change), the seeds and the rules."""
-    changed = table_changed_at(con, "entity_mention_versions")
+    changed = lake.table_changed_at(con, "entity_mention_versions")
     return hashlib.sha256(
         json.dumps([changed, sorted(aliases.SEED.items()), aliases.RULES_VERSION]).encode()
     ).hexdigest()

@@ -487,3 +487,22 @@ def resume_from(con: duckdb.DuckDBPyConnection, since: int | None) -> int | None
 def set_commit_message(con: duckdb.DuckDBPyConnection, author: str, message: str) -> None:
     with suppress(duckdb.Error):  # informational only
         con.execute(f"CALL ducklake_set_commit_message('{NAME}', ?, ?)", [author, message])
+
+
+DATA_CHANGES = ("tables_inserted_into", "tables_deleted_from", "inlined_insert", "inlined_delete")
+
+
+def table_changed_at(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    """The last snapshot that inserted rows into `table` or deleted some (0 if none)."""
+    found = con.execute(
+        f"SELECT table_id FROM __ducklake_metadata_{NAME}.ducklake_table WHERE table_name = ? AND end_snapshot IS NULL",
+        [table],
+    ).fetchall()
+    if not found:
+        return 0
+    touched = " || ".join(f"coalesce(changes['{k}'], [])" for k in DATA_CHANGES)
+    rows = con.execute(
+        f"SELECT max(snapshot_id) FROM ducklake_snapshots('{NAME}') WHERE list_contains({touched}, ?)",
+        [str(found[0][0])],
+    ).fetchall()
+    return rows[0][0] or 0
