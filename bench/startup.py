@@ -42,10 +42,10 @@ OLD_WAY = (  # newsetl's run before: the flow called with no PREFECT_API_URL, on
 )
 
 
-def timed(cmd: list[str], env: dict) -> dict:
+def timed(cmd: list[str], env: dict, cwd: Path = ROOT) -> dict:
     """Wall seconds of a command, and seconds until its first line on stderr."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     first: list[float] = []
     err: list[str] = []
 
@@ -140,7 +140,18 @@ def import_seconds(eager_spacy: bool) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument(
+        "--later-only",
+        action="store_true",
+        help="only the runs every later run meets (a server running): 27 new pages, nothing new",
+    )
+    parser.add_argument(
+        "--baseline", type=Path, help="another checkout of newsetl (with its .venv): its later runs too, interleaved"
+    )
     args = parser.parse_args()
+    if args.later_only:
+        later_only(args)
+        return
     work = Path(tempfile.mkdtemp(prefix="newsetl-startup-"))
     base = {k: v for k, v in os.environ.items() if k not in ("PREFECT_API_URL", "UV_RUN_RECURSION_DEPTH")}
     runs: dict[str, list] = {}
@@ -182,7 +193,41 @@ def main() -> None:
     report(args, runs)
 
 
-def report(args, runs: dict[str, list]) -> None:
+def commit_of(checkout: Path) -> str:
+    done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=checkout, capture_output=True, text=True)
+    return done.stdout.strip() or "?"
+
+
+def later_only(args) -> None:
+    """A server running (this checkout's background server, shared): a run of the sample into a new warehouse,
+    and one that finds nothing new; with --baseline, the other checkout's runs of both, interleaved."""
+    work = Path(tempfile.mkdtemp(prefix="newsetl-startup-"))
+    base = {
+        k: v for k, v in os.environ.items() if k not in ("PREFECT_API_URL", "UV_RUN_RECURSION_DEPTH", "VIRTUAL_ENV")
+    }
+    env = {**base, "PREFECT_HOME": str(work / "home")}
+    checkouts = [("", ROOT)] + ([(f" (baseline {commit_of(args.baseline)})", args.baseline)] if args.baseline else [])
+    runs: dict[str, list] = {}
+    try:
+        timed([str(NEWSETL), "run", "-w", str(work / "warm")], env)  # starts the server; not timed
+        for i in range(args.repeats):
+            for label, checkout in checkouts:
+                newsetl = str(checkout / ".venv" / "bin" / "newsetl")
+                wh = work / f"wh-{i}-{len(label)}"
+                runs.setdefault(f"later run, 27 new pages{label}", []).append(
+                    timed([newsetl, "run", "-w", str(wh)], env, checkout)
+                )
+                runs.setdefault(f"later run, nothing new{label}", []).append(
+                    timed([newsetl, "run", "-w", str(wh)], env, checkout)
+                )
+            print(f"repeat {i + 1} done", file=sys.stderr)
+    finally:
+        stop_background(work / "home")
+        shutil.rmtree(work, ignore_errors=True)
+    report(args, runs, stem="startup-later")
+
+
+def report(args, runs: dict[str, list], stem: str = "startup") -> None:
     rows = {}
     for name, found in runs.items():
         walls = [r["wall_s"] for r in found]
@@ -196,7 +241,7 @@ def report(args, runs: dict[str, list]) -> None:
     meta = {"repeats": args.repeats, "machine": f"{platform.machine()}, {os.cpu_count()} cores",
             "load_average_at_end": [round(x, 1) for x in load], "python": platform.python_version()}  # fmt: skip
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "startup.json").write_text(json.dumps({"meta": meta, "rows": rows}, indent=2) + "\n")
+    (RESULTS / f"{stem}.json").write_text(json.dumps({"meta": meta, "rows": rows}, indent=2) + "\n")
     lines = [
         "# A run's fixed cost (bench/startup.py)",
         "",
@@ -210,7 +255,7 @@ def report(args, runs: dict[str, list]) -> None:
     for name, row in rows.items():
         first = "" if row["first_line_median_s"] is None else f"{row['first_line_median_s']:.2f}"
         lines.append(f"| {name} | {row['median_s']:.2f} | {first} | {', '.join(f'{w:.1f}' for w in row['all_s'])} |")
-    (RESULTS / "startup.md").write_text("\n".join(lines) + "\n")
+    (RESULTS / f"{stem}.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 
 
