@@ -285,9 +285,10 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
                 loaded(in_flight.popleft())
 
         in_flight: deque[InFlight] = deque()
-        if settings.runner == "dask":
+        if settings.runner == "dask" and first is not None:
             stage("start workers")
-        with runner_for(settings) as runner:
+        # nothing new: no workers started (a local cluster costs its workers' start and their pipelines' loads)
+        with runner_for(settings) if first is not None else nullcontext() as runner:
 
             def start(task, **parameters):
                 """A batch task: called here (its inputs `quote`d), or submitted to the Dask workers."""

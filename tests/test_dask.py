@@ -73,6 +73,17 @@ def test_an_unreachable_scheduler_fails_the_run_with_a_runs_row_saying_so(prefec
     assert runs == [("failed", "start workers")]
 
 
+def test_a_run_with_nothing_new_starts_no_workers(prefect_harness, tmp_path):
+    """A scheduled run that finds nothing pays no cluster start, nor its workers' pipeline loads."""
+    from flows.ingest import ingest
+
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    summary = ingest(inputs=[str(empty)], warehouse=str(tmp_path / "wh"), options={"runner": "dask", "workers": 2})
+    assert summary["status"] == "completed" and summary["counts"]["batches"] == 0
+    assert "start workers" not in summary["stage_seconds"], summary["stage_seconds"]
+
+
 class KillOnce(WorkerPlugin):
     """Kills its worker's process as the first task of the cluster starts running (once: a marker file)."""
 
