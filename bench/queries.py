@@ -4,8 +4,9 @@
     uv run python bench/queries.py /tmp/wh16/wh-100000 -k about -n 9   # those whose name holds "about"
     uv run python bench/queries.py /tmp/wh16/wh-100000 --sql other.sql # an edited query beside them
 
-Each query runs as `newsetl query` runs it (a locked-down read-only session), one warm-up, then the median of
-`-n` runs (5). `articles_about` also runs for two words the synthetic texts hold (bench/scale.py's
+Each query runs as `newsetl query` runs it (a locked-down read-only session): one warm-up each, then `-n`
+rounds (5) of every query once, so queries compared side by side see the same load; the median of each.
+`articles_about` also runs for two words the synthetic texts hold (bench/scale.py's
 ABOUT_WORDS): its own words are in none of them. Prints one line per query and the load average; `--out`
 writes them as JSON too.
 """
@@ -27,14 +28,18 @@ from scale import ABOUT_HITS, QUERIES, about_with  # noqa: E402
 from warehouse import catalog, lake  # noqa: E402
 
 
-def timed(con, sql: str, repeats: int) -> tuple[float, list[float]]:
-    con.sql(sql).fetchall()  # warm-up
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
+def timed(con, queries: list[tuple[str, str]], repeats: int) -> dict[str, list[float]]:
+    """Each query once as a warm-up, then `repeats` rounds of each query once: queries compared side by side
+    see the same load (the machine is shared), in ms."""
+    for _, sql in queries:
         con.sql(sql).fetchall()
-        times.append(time.perf_counter() - t0)
-    return round(statistics.median(times) * 1000, 1), [round(t * 1000, 1) for t in times]
+    times: dict[str, list[float]] = {name: [] for name, _ in queries}
+    for _ in range(repeats):
+        for name, sql in queries:
+            t0 = time.perf_counter()
+            con.sql(sql).fetchall()
+            times[name].append(round((time.perf_counter() - t0) * 1000, 1))
+    return times
 
 
 def main() -> None:
@@ -52,18 +57,20 @@ def main() -> None:
     queries = [(n, s) for n, s in queries if args.k in n] + [(p.stem, p.read_text()) for p in args.sql]
     lake.close_all()
     con = catalog.connect(args.warehouse, locked=True)  # as `newsetl query` runs them
-    results = {}
+    load_before = [round(x, 2) for x in os.getloadavg()]
     try:
-        for name, sql in queries:
-            median, runs = timed(con, sql, args.n)
-            results[name] = {"median_ms": median, "runs_ms": runs}
-            print(f"{name:45s} {median:9.1f} ms   {runs}", flush=True)
+        times = timed(con, queries, args.n)
     finally:
         con.close()
+    results = {}
+    for name, runs in times.items():
+        results[name] = {"median_ms": round(statistics.median(runs), 1), "runs_ms": runs}
+        print(f"{name:45s} {results[name]['median_ms']:9.1f} ms   {runs}")
     load = [round(x, 2) for x in os.getloadavg()]
-    print(f"load average {load}")
+    print(f"load average {load_before} before, {load} after")
     if args.out:
-        args.out.write_text(json.dumps({"warehouse": str(args.warehouse), "load": load, "queries": results}, indent=2))
+        summary = {"warehouse": str(args.warehouse), "load": [load_before, load], "queries": results}
+        args.out.write_text(json.dumps(summary, indent=2))
 
 
 if __name__ == "__main__":
