@@ -119,3 +119,34 @@ def test_rewritten_whole_after_its_updates_pile_up(tmp_path, updates, monkeypatc
             f"WHERE d.end_snapshot IS NULL AND t.end_snapshot IS NULL AND t.table_name = '{daily.TABLE}'"
         ).fetchall()
     assert live_deletes == [(0,)]  # written again: no delete file left to apply
+
+
+# top_people_per_day.sql before it ranked only the rows near each day's top five (the window over every PERSON
+# row was most of its cost at 1M articles)
+TOP_PEOPLE_PLAIN = """
+    SELECT day, canonical AS person, articles, mentions FROM entity_daily WHERE label = 'PERSON'
+    QUALIFY row_number() OVER (PARTITION BY day ORDER BY articles DESC, mentions DESC, canonical) <= 5
+    ORDER BY day DESC, articles DESC, mentions DESC, person"""
+
+
+def test_top_people_per_day_ranks_as_a_window_over_every_row_would_with_ties_at_the_cut():
+    import duckdb
+    from conftest import PROJECT
+
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE entity_daily (day DATE, label VARCHAR, canonical VARCHAR, articles BIGINT, mentions BIGINT)"
+    )
+    rows = []
+    for d in range(3):
+        day = date(2026, 1, 1 + d)
+        # day 0: ties on (articles, mentions) across the fifth place, broken by name; day 1: fewer than five;
+        # day 2: ties in articles, not mentions
+        people = {0: [(3, 9)] * 3 + [(2, 5)] * 4 + [(1, 1)] * 3, 1: [(4, 4), (1, 2)], 2: [(5, m) for m in range(8)]}[d]
+        rows += [(day, "PERSON", f"P{d}-{9 - i}", a, m) for i, (a, m) in enumerate(people)]
+        rows += [(day, "ORG", f"O{d}-{i}", 99, 99) for i in range(3)]
+    con.executemany("INSERT INTO entity_daily VALUES (?, ?, ?, ?, ?)", rows)
+    query = (PROJECT / "warehouse" / "queries" / "top_people_per_day.sql").read_text()
+    got = con.sql(query).fetchall()
+    assert got == con.sql(TOP_PEOPLE_PLAIN).fetchall()
+    assert [r[1] for r in got if r[0] == date(2026, 1, 1)] == ["P0-7", "P0-8", "P0-9", "P0-3", "P0-4"]

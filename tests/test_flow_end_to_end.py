@@ -9,13 +9,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import (
-    FIXTURES,
-    PROJECT,
-    SAMPLE_PAGES,
-    Route,
-    sample_counts,
-)
+from conftest import FIXTURES, PROJECT, SAMPLE_PAGES, Route, sample_counts
+from test_daily import TOP_PEOPLE_PLAIN
 from typer.testing import CliRunner
 
 from flows.cli import app
@@ -133,6 +128,7 @@ PLAIN_FORMS = {  # the obvious SQL for the example queries that were rewritten f
         FROM entities x JOIN entities y ON x.article_id = y.article_id AND x.canonical < y.canonical
         WHERE x.label IN ('PERSON', 'ORG') AND y.label IN ('PERSON', 'ORG') AND NOT x.is_duplicate
         GROUP BY ALL ORDER BY articles DESC, 1, 2 LIMIT 25""",
+    "top_people_per_day": TOP_PEOPLE_PLAIN,
 }
 
 

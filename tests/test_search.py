@@ -94,3 +94,66 @@ def test_the_index_built_incrementally_equals_one_built_at_once(tmp_path):
                             [search.META_SNAPSHOT]).fetchall()
             )  # fmt: skip
     assert dumps[0] == dumps[2] and dumps[1] == dumps[3] and dumps[0]
+
+
+def fast_path(con, words: list[str]) -> bool:
+    """Whether articles_about took MaxScore's fast path for these words (its `exact` CTE)."""
+    head = QUERY[: QUERY.rindex("SELECT round(")]
+    return con.execute(with_words(head + "SELECT fast FROM exact", words)).fetchall()[0][0]
+
+
+def with_words(sql: str, words: list[str]) -> str:
+    assert "['interest', 'rate']" in sql  # the words are written once, as a list
+    return sql.replace("['interest', 'rate']", "[" + ", ".join(f"'{w}'" for w in words) + "]")
+
+
+def test_maxscore_gives_the_top_20_of_plain_bm25_on_its_fast_path_and_when_it_falls_back(tmp_path):
+    # 45 articles, all with "news"; "zebra" in 25 of them; "okapi" in 3; "lynx" in 20 and "puma" in 21 others
+    texts = {}
+    for i in range(45):
+        words = ["news"] * (1 + i % 4) + ["filler"] * (i % 7)
+        words += ["zebra"] * (1 + i % 3) if i < 25 else []
+        words += ["okapi"] if i in (3, 30, 31) else []
+        words += ["lynx"] if i < 20 else ["puma"] * (1 + i % 5) if i < 41 else []
+        texts[f"d{i:02d}"] = " ".join(words)
+    load(tmp_path, [article(k, text=v, title="") for k, v in texts.items()])
+    con = catalog.connect(tmp_path)
+
+    def about(words):
+        rows = con.execute(with_words(QUERY, words)).fetchall()
+        return [(url.rsplit("/", 1)[-1], score) for score, *_, url in rows]
+
+    # the 20 best of the 25 zebra articles beat anything "news" alone can score: only they are ranked
+    assert fast_path(con, ["zebra", "news"])
+    assert close(about(["zebra", "news"]), by_hand(con, ["zebra", "news"]))
+    # fewer than 20 articles hold the rarest word: every article is scored
+    assert not fast_path(con, ["okapi", "news"])
+    assert close(about(["okapi", "news"]), by_hand(con, ["okapi", "news"]))
+    # 20 lynx articles, but puma alone can score more than the 20th of them: every article is scored, and
+    # puma-only articles are in the top 20 (a fast path here would have been wrong)
+    assert not fast_path(con, ["lynx", "puma"])
+    top = about(["lynx", "puma"])
+    assert close(top, by_hand(con, ["lynx", "puma"]))
+    assert any("puma" in texts[k] and "lynx" not in texts[k] for k, _ in top)
+    # one word: its articles are the candidates, nothing to bound
+    assert fast_path(con, ["news"]) and close(about(["news"]), by_hand(con, ["news"]))
+
+
+def test_search_docs_follow_the_index_and_an_index_made_before_them_is_filled_once(tmp_path):
+    load(tmp_path, [article(k, text=v, title=k.upper()) for k, v in list(TEXTS.items())[:3]])
+    shown = "SELECT article_id, version, title, url FROM search_docs ORDER BY article_id"
+    con = catalog.connect(tmp_path)
+    assert [r[0] for r in con.execute(shown).fetchall()] == ["a1", "a2", "a3"]
+    load(tmp_path, [article("a2", text="Interest rate, interest rate.", title="NEW")])
+    con = catalog.connect(tmp_path)
+    assert con.execute(shown).fetchall()[1] == ("a2", 2, "NEW", "https://x.example/a2")
+    assert con.execute("SELECT title FROM (" + QUERY.rstrip().rstrip(";") + ") LIMIT 1").fetchall() == [("NEW",)]
+
+    with lake.session(tmp_path) as w:  # as an index built before search_docs existed
+        w.execute("DELETE FROM search_docs")
+    load(tmp_path, [article(k, text=v, title=k.upper()) for k, v in list(TEXTS.items())[3:]])
+    con = catalog.connect(tmp_path)
+    assert [r[:3] for r in con.execute(shown).fetchall()] == [
+        ("a1", 1, "A1"), ("a2", 2, "NEW"), ("a3", 1, "A3"), ("a4", 1, "A4"), ("a5", 1, "A5")
+    ]  # fmt: skip
+    assert close(ranked(con), by_hand(con, ["interest", "rate"]))

@@ -388,6 +388,12 @@ def _ensure_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
         create_views(con)
         set_commit_message(con, "newsetl", "schema: " + ", ".join(what for what, _ in steps) or "views")
         con.execute("COMMIT")
+        for spec in LAKE_TABLES.values():  # a new table's own options (DuckLake sets none in its creating commit)
+            if spec.row_group_rows and spec.stored_as not in tables:
+                con.execute(
+                    f"CALL ducklake_set_option('{NAME}', 'parquet_row_group_size', {spec.row_group_rows}, "
+                    f"table_name => '{spec.stored_as}')"
+                )
     return [what for what, _ in steps]
 
 

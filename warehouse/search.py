@@ -11,6 +11,10 @@ would rebuild it over every article. This index is updated incrementally instead
 article versions inserted since the snapshot the index was last brought up to (DuckLake's change feed,
 `ducklake_table_insertions`) are tokenised; an updated article's old terms are deleted first.
 
+`search_docs` holds what the query shows of each indexed article (day, domain, title, url), sorted by
+article_id in small row groups: the 20 best are read from the row groups holding them (DuckDB pushes a
+join's few keys into the scan), where a lookup in article_versions read every file of it.
+
 Terms: lower case, accents stripped, runs of letters and digits (`TOKENS`); `warehouse/queries/articles_about.sql`
 tokenises the same way and ranks with BM25 (k1 = 1.2, b = 0.75).
 """
@@ -23,6 +27,16 @@ from warehouse.schemas import SEARCH_BUCKETS
 META_SNAPSHOT = "search_indexed_snapshot"
 META_DOCS = "search_documents"
 META_LENGTH = "search_total_length"
+
+
+DOC_COLUMNS = "article_id, version, day, domain, title, url"  # search_docs' columns, from article_versions
+
+
+def _docs_missing(con: duckdb.DuckDBPyConnection) -> bool:
+    """An index with no search_docs rows (built before that table existed)."""
+    return not con.execute("SELECT count(*) FROM search_docs").fetchall()[0][0] and bool(
+        con.execute("SELECT count(*) FROM (SELECT 1 FROM search_terms LIMIT 1)").fetchall()[0][0]
+    )
 
 
 def tokens(expr: str) -> str:
@@ -38,15 +52,21 @@ def update(con: duckdb.DuckDBPyConnection) -> int:
     since = lake.resume_from(con, recorded)
     if since is None and recorded is not None:  # its history expired: index everything again
         con.execute("DELETE FROM search_terms")
+        con.execute("DELETE FROM search_docs")
         lake.set_meta(con, META_DOCS, 0)
         lake.set_meta(con, META_LENGTH, 0)
+    # an index made before search_docs existed: its rows from the articles as they are now, once
+    docs_done = since is not None and _docs_missing(con)
+    if docs_done:
+        con.execute(f"INSERT INTO search_docs SELECT {DOC_COLUMNS} FROM articles ORDER BY article_id")
+    columns = f"title, text, {DOC_COLUMNS}"
     if since is None:
-        source = "SELECT article_id, version, title, text FROM articles"
+        source = f"SELECT {columns} FROM articles"
     elif since >= current:
         return 0
     else:
         source = (
-            "SELECT article_id, version, title, text FROM ducklake_table_insertions("
+            f"SELECT {columns} FROM ducklake_table_insertions("
             f"'{lake.NAME}', 'main', 'article_versions', {since + 1}, {current})"
         )
     con.execute(f"CREATE OR REPLACE TEMP TABLE search_new AS {source}")
@@ -71,6 +91,8 @@ def update(con: duckdb.DuckDBPyConnection) -> int:
                 [updated],
             ).fetchall()[0]
             con.execute("DELETE FROM search_terms WHERE list_contains(?, article_id)", [updated])
+            if not docs_done:
+                con.execute("DELETE FROM search_docs WHERE list_contains(?, article_id)", [updated])
         terms = tokens("coalesce(title, '') || ' ' || text")
         docs = f"SELECT article_id, {terms} AS terms FROM search_new"
         con.execute(
@@ -82,6 +104,8 @@ def update(con: duckdb.DuckDBPyConnection) -> int:
             GROUP BY ALL
             ORDER BY bucket, term"""
         )
+        if not docs_done:
+            con.execute(f"INSERT INTO search_docs SELECT {DOC_COLUMNS} FROM search_new ORDER BY article_id")
         new_len = con.execute(f"SELECT coalesce(sum(len({terms})), 0) FROM search_new").fetchall()[0][0]
         lake.set_meta(con, META_DOCS, (lake.meta_int(con, META_DOCS) or 0) - old[0] + count)
         lake.set_meta(con, META_LENGTH, (lake.meta_int(con, META_LENGTH) or 0) - old[1] + int(new_len))
@@ -99,6 +123,7 @@ def forget(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
         [article_ids],
     ).fetchall()[0]
     con.execute("DELETE FROM search_terms WHERE list_contains(?, article_id)", [article_ids])
+    con.execute("DELETE FROM search_docs WHERE list_contains(?, article_id)", [article_ids])
     if removed[0]:
         lake.set_meta(con, META_DOCS, (lake.meta_int(con, META_DOCS) or 0) - removed[0])
         lake.set_meta(con, META_LENGTH, (lake.meta_int(con, META_LENGTH) or 0) - removed[1])
