@@ -21,20 +21,6 @@ os.environ.pop("PREFECT_API_URL", None)
 os.environ["PREFECT_SERVER_API_PORT"] = str(runtime.free_port())
 
 
-# The files whose end-to-end runs take longest, started first, so that no process is left alone with one of them
-# at the end while the other waits (pytest -n 2 --dist loadfile hands out files in this order).
-LONGEST_FIRST = ["test_crash_safety", "test_s3", "test_dask", "test_schedules", "test_terminal", "test_postgres",
-                 "test_maintain", "test_flow_end_to_end", "test_run_reports", "test_doctor"]  # fmt: skip
-
-
-def pytest_collection_modifyitems(session, config, items):
-    def weight(item) -> int:
-        name = item.path.stem
-        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
-
-    items.sort(key=weight)  # stable: within a file, and among the rest, the order stays
-
-
 def pytest_sessionfinish(session, exitstatus):
     runtime.stop_background_server()
     shutil.rmtree(PREFECT_HOME, ignore_errors=True)
