@@ -42,3 +42,55 @@ def test_cli_run_against_a_locked_warehouse_exits_3_with_the_reason(tmp_path, pr
     assert result.exit_code == 3, result.output
     assert "flow run other" in result.output and "NEWSETL_LOCK_WAIT" in result.output
     assert not (tmp_path / "catalog.sqlite").exists()  # the locked-out run wrote nothing
+
+
+DEBRIS_WRITER = """
+import os, sys
+from pathlib import Path
+from warehouse.lock import writer_lock
+root = Path(sys.argv[1])
+with writer_lock(root, "a writer killed mid-commit"):
+    (root / "lake" / "main").mkdir(parents=True, exist_ok=True)
+    (root / "lake" / "main" / "debris.parquet").write_bytes(b"PAR1 never committed")
+    print("written", flush=True)
+    sys.stdin.read()  # killed here
+"""
+
+
+def _stray(root):
+    return root / "lake" / "main" / "debris.parquet"
+
+
+def test_the_writer_after_a_killed_one_deletes_its_debris_and_a_clean_finish_skips_the_look(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    from warehouse.loader import prepare
+
+    with writer_lock(tmp_path, "first run"):
+        assert prepare(tmp_path)["debris_files_deleted"] == 0  # creates the DuckLake
+    writer = subprocess.Popen(
+        [sys.executable, "-c", DEBRIS_WRITER, str(tmp_path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert writer.stdout.readline().strip() == "written"
+    writer.send_signal(signal.SIGKILL)
+    writer.wait()
+    with writer_lock(tmp_path, "the next run"):
+        assert prepare(tmp_path)["debris_files_deleted"] == 1
+    assert not _stray(tmp_path).exists()
+
+    # That run finished normally: the next one does not list the data files (a stray file is not its debris).
+    _stray(tmp_path).write_bytes(b"PAR1 put here by hand")
+    with writer_lock(tmp_path, "a run after a clean one"):
+        assert prepare(tmp_path)["debris_files_deleted"] == 0
+    assert _stray(tmp_path).exists()
+
+    # A run that fails (an exception, Ctrl-C) may have written files it never committed: the next one looks.
+    with pytest.raises(RuntimeError), writer_lock(tmp_path, "a failing run"):
+        raise RuntimeError("failed in load")
+    with writer_lock(tmp_path, "the run after it"):
+        assert prepare(tmp_path)["debris_files_deleted"] == 1
+    # Without the lock (a shared catalog's writers take none), a writer always looks.
+    _stray(tmp_path).write_bytes(b"PAR1 again")
+    assert prepare(tmp_path)["debris_files_deleted"] == 1

@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 
 from transforms.dedup import NearDuplicateIndex
 from transforms.text import short_id
-from warehouse import maintain, upgrade, writer
+from warehouse import lock, maintain, storage, upgrade, writer
 from warehouse.keys import Codec, KeyMap, KeySet
 from warehouse.schemas import TABLES
 
@@ -188,11 +188,13 @@ def _unseen(rows: list[dict], key: str, seen: KeySet, codec: Codec) -> list[dict
 def prepare(root: Path) -> dict[str, int]:
     """Before a writer starts (holding the warehouse lock): convert a warehouse in the format before DuckLake
     (once), create the DuckLake if there is none, and delete debris: data files a killed run wrote but never
-    committed. Returns what it did, for the run's counts."""
+    committed (looked for only when the last writer did not finish normally). Returns what it did, for the
+    run's counts."""
     from warehouse.catalog import write_init_file
 
     counts = upgrade.upgrade_if_needed(root)
-    counts["debris_files_deleted"] = maintain.delete_debris(root)
+    look = lock.may_have_debris(root) or not storage.of(root).exists()  # (its session creates a new DuckLake)
+    counts["debris_files_deleted"] = maintain.delete_debris(root) if look else 0
     write_init_file(root)  # with this folder's paths: a copied warehouse's names the copy
     return counts
 
