@@ -5,10 +5,10 @@ locked"), so a second run is refused up front instead. `flock` is released by th
 dies, SIGKILL included, so a crashed run never leaves a stale lock. The file records who holds it, for the
 message the next run prints, and is emptied when its holder finishes normally: a holder that was killed or
 failed leaves its record behind, which tells the next writer to look for the data files it may have left
-(`may_have_debris`; looking lists every data file, ~1 s at 10^6 articles). A second run exits with that message at once (exit code 3), or waits up to
-`wait` seconds for the first to finish (NEWSETL_LOCK_WAIT). The catalog file, and so the lock, is local to a
-machine (an S3 warehouse's SQLite catalog lives in its working folder); several machines writing one
-warehouse share a PostgreSQL catalog instead, and take no lock.
+(`may_have_debris`; looking lists every data file, ~1 s at 10^6 articles). A second run exits with that
+message at once (exit code 3), or waits up to `wait` seconds for the first to finish (NEWSETL_LOCK_WAIT).
+The catalog file, and so the lock, is local to a machine (an S3 warehouse's SQLite catalog lives in its
+working folder); several machines writing one warehouse share a PostgreSQL catalog instead, and take no lock.
 """
 
 import fcntl
