@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 from uuid import uuid4
 
-from prefect import flow
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
@@ -31,6 +30,7 @@ from flows.crawler import Crawler
 from flows.crawlstate import CrawlState
 from flows.discover import LOCAL_KINDS, Discovery, Limits, page_refs
 from flows.futures import Done, Parcel, is_done, wait_for
+from flows.jsonflow import json_flow
 from flows.settings import SAMPLE_PAGES, Settings, load_settings
 from flows.sources import InputError, PageRef, Source, load_sources_file, printable, sources_from_inputs
 from flows.tasks import (
@@ -75,7 +75,7 @@ def resolve_sources(
     return sources or sources_from_inputs([str(SAMPLE_PAGES)])
 
 
-@flow(name="ingest", log_prints=False)
+@json_flow(name="ingest", log_prints=False)
 def ingest(
     inputs: list[str] | None = None,
     sources_file: str | None = None,

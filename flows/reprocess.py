@@ -14,11 +14,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from uuid import uuid4
 
-from prefect import flow
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from flows import progress, runlog, runtime
+from flows.jsonflow import json_flow
 from flows.settings import load_settings
 from flows.tasks import (
     build_catalog,
@@ -45,7 +45,7 @@ def latest_page_ids(root: Path, codec: Codec) -> KeySet:
     return KeySet(codec.many(latest.column("page_id")))
 
 
-@flow(name="reprocess", log_prints=False)
+@json_flow(name="reprocess", log_prints=False)
 def reprocess(warehouse: str | None = None, batch_size: int | None = None, options: dict | None = None) -> dict:
     """Re-extract stored pages (no network); new article versions only where the output changed."""
     settings = load_settings(warehouse=warehouse, batch_size=batch_size, **(options or {}))

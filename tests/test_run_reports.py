@@ -35,6 +35,11 @@ def test_a_run_reports_stages_sources_and_top_entities(readme_sample_run):
                             json={"artifacts": {"key": {"any_": ["newsetl-ingest-summary"]},
                                                 "flow_run_id": {"any_": [run_id]}}}).json()  # fmt: skip
     report = artifact["data"]
+    # the run's parameters as Prefect stores them (JSON made by flows/jsonflow.py, not FastAPI's encoder)
+    parameters = httpx.get(f"{ui}/api/flow_runs/{run_id}", timeout=10).json()["parameters"]
+    assert parameters == {"inputs": None, "sources_file": None, "feeds": None, "sitemaps": None, "since": None,
+                          "warehouse": str(readme_sample_run["root"]), "batch_size": 200, "options": {},
+                          "only": None}  # fmt: skip
     assert "articles new **23**" in report and "| files | 27 |" in report
     assert "| top entities in new articles | label | articles |" in report
     assert "| extract |" in report and "| not_article" not in report  # reasons are stage:reason

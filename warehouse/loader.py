@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 
 from transforms.dedup import NearDuplicateIndex
 from transforms.text import short_id
-from warehouse import lock, maintain, storage, upgrade, writer
+from warehouse import lake, lock, maintain, upgrade, writer
 from warehouse.keys import Codec, KeyMap, KeySet
 from warehouse.schemas import TABLES
 
@@ -193,8 +193,9 @@ def prepare(root: Path) -> dict[str, int]:
     from warehouse.catalog import write_init_file
 
     counts = upgrade.upgrade_if_needed(root)
-    look = lock.may_have_debris(root) or not storage.of(root).exists()  # (its session creates a new DuckLake)
-    counts["debris_files_deleted"] = maintain.delete_debris(root) if look else 0
+    with lake.session(root, create=True):  # the DuckLake made if new, and the writer's instance: reads share it
+        pass
+    counts["debris_files_deleted"] = maintain.delete_debris(root) if lock.may_have_debris(root) else 0
     write_init_file(root)  # with this folder's paths: a copied warehouse's names the copy
     return counts
 
