@@ -123,12 +123,14 @@ def warc_record(i: int, url: str, html: bytes) -> bytes:
     return gzip.compress(head.encode() + block + b"\r\n\r\n", compresslevel=1)
 
 
-def make_warc(path: Path, n: int, url_path: str = "news") -> int:
+def make_warc(path: Path, n: int, url_path: str = "news", first_record: int = 0) -> int:
+    """A WARC of `n` article pages under /`url_path`/; record ids from `first_record` on (a run skips a record
+    id it has stored, so WARCs meant to be new to a warehouse need ids of their own)."""
     pages = Pages(path=url_path)
     with path.open("wb") as out:
         for i in range(n):
             url, html = pages.page(i)
-            out.write(warc_record(i, url, html))
+            out.write(warc_record(first_record + i, url, html))
     return path.stat().st_size
 
 

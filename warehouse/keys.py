@@ -47,6 +47,9 @@ class Codec:
         return np.concatenate(parts) if parts else _EMPTY.copy()
 
     def _chunk(self, chunk: pa.Array, prefix: bool) -> np.ndarray:
+        same_width = self._same_width(chunk, prefix)
+        if same_width is not None:
+            return same_width
         if pa.types.is_string_view(chunk.type) or chunk.null_count:
             chunk = chunk.cast(pa.large_string())  # a layout with offsets; nulls are hashed below as ""
         width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
@@ -64,15 +67,43 @@ class Codec:
             keys[i] = self.one(chunk[int(i)].as_py() or "", prefix)
         return keys
 
+    def _same_width(self, chunk: pa.Array, prefix: bool) -> np.ndarray | None:
+        """The usual column, every value as long as the others (ids: 16 digits; hashes: 64): its bytes are a
+        matrix, decoded in one pass (6x faster than gathering each value's digits). None for any other."""
+        if not (pa.types.is_string(chunk.type) or pa.types.is_large_string(chunk.type)) or chunk.null_count:
+            return None
+        width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        _, offsets_buf, data_buf = chunk.buffers()
+        n = len(chunk)
+        offsets = np.frombuffer(offsets_buf, dtype=width)[chunk.offset : chunk.offset + n + 1]
+        size = int(offsets[1] - offsets[0])
+        if (size != 16 and not (prefix and size > 16)) or int(offsets[-1] - offsets[0]) != size * n:
+            return None
+        if not (np.diff(offsets) == size).all():
+            return None
+        data = np.frombuffer(data_buf, dtype=np.uint8)[int(offsets[0]) : int(offsets[-1])].reshape(n, size)
+        digits = _NIBBLE[data[:, :16]]
+        keys = np.ascontiguousarray((digits[:, 0::2] << 4) | digits[:, 1::2]).view(">u8").ravel().astype(np.uint64)
+        for i in np.flatnonzero((digits == 255).any(axis=1)):  # no hex id (a hand-made one): hashed
+            keys[i] = self.one(chunk[int(i)].as_py(), prefix)
+        return keys
+
     def name(self, key: int) -> str:
         return self.names.get(key, f"{key:016x}")
+
+
+def sorted_unique(keys: np.ndarray) -> np.ndarray:
+    """np.unique by sorting: numpy 2.4's np.unique hashes uint64 keys, 25x slower (1.07 s against 0.04 s for
+    10^6 keys, measured), and np.union1d calls it."""
+    keys = np.sort(keys)
+    return keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
 
 
 class KeySet:
     """Set of uint64 keys."""
 
     def __init__(self, keys: np.ndarray = _EMPTY) -> None:
-        self._sorted = np.unique(keys)
+        self._sorted = sorted_unique(np.asarray(keys, dtype=np.uint64))
         self._recent: set[int] = set()
 
     def __len__(self) -> int:
@@ -85,7 +116,7 @@ class KeySet:
     def update(self, keys: Iterable[int]) -> None:
         self._recent.update(k for k in map(int, keys) if k not in self)
         if len(self._recent) > MERGE_AFTER:
-            self._sorted = np.union1d(self._sorted, np.fromiter(self._recent, dtype=np.uint64))
+            self._sorted = sorted_unique(np.concatenate([self._sorted, np.fromiter(self._recent, dtype=np.uint64)]))
             self._recent = set()
 
 

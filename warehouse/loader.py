@@ -12,12 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from transforms.dedup import NearDuplicateIndex
 from transforms.text import short_id
-from warehouse import lake, lock, maintain, upgrade, writer
+from warehouse import lake, lock, maintain, storage, upgrade, writer
 from warehouse.keys import Codec, KeyMap, KeySet
 from warehouse.schemas import TABLES
 
@@ -55,48 +53,47 @@ class WarehouseState:
         """The keys stored. `articles=False` skips the articles and pages, for a run with no page to process
         (a scheduled run that finds nothing new then costs the same at any warehouse size)."""
         state = cls()
-        state.failure_ids = KeySet(state._read_keys(root, "failures", "failure_id"))
-        if not articles:
+        if not storage.of(root).exists():
             return state
-        state._read_articles(root)
-        state.page_ids = KeySet(state._read_keys(root, "pages", "page_id"))
+        with lake.session(root, read_only=True) as con:
+            state.failure_ids = KeySet(state._read_keys(con, "failures", "failure_id"))
+            if not articles:
+                return state
+            state._read_articles(con)
+            state.page_ids = KeySet(state._read_keys(con, "pages", "page_id"))
         return state
 
-    def _read_keys(self, root: Path, table: str, column: str) -> np.ndarray:
-        parts = [self.codec.many(batch.column(0)) for batch in writer.batches(root, table, [column], READ_ROWS)]
-        return np.concatenate(parts) if parts else np.empty(0, dtype=np.uint64)
+    def _read_keys(self, con, table: str, column: str) -> np.ndarray:
+        return self.codec.many(con.execute(f"SELECT {column} FROM {TABLES[table].stored_as}").to_arrow_table()[0])
 
-    def _read_articles(self, root: Path) -> None:
-        cols = ["article_id", "version", "content_hash", "title", "record_hash", "extracted_at", "published_at"]
-        cols += ["simhash", "duplicate_of"]
-        parts: dict[str, list[np.ndarray]] = {k: [] for k in ("id", "version", "record", "legacy", "content",
-                                                               "extracted", "published", "dated", "simhash",
-                                                               "owner", "copy")}  # fmt: skip
-        for batch in writer.batches(root, "articles", cols, READ_ROWS):
-            record = batch.column("record_hash")
-            legacy = record.is_null().to_numpy(zero_copy_only=False)
-            if legacy.any():  # schema-1 rows: a key of (content_hash, title) stands in for the record hash
-                columns = (batch.column("content_hash"), batch.column("title"), record)
-                rows = zip(*(c.to_pylist() for c in columns), legacy, strict=True)
-                stand_in = [short_id(c, t or "") if old else r for c, t, r, old in rows]
-                record = pa.array(stand_in, pa.string())
-            copy_of = batch.column("duplicate_of")
-            ids = self.codec.many(batch.column("article_id"))
-            parts["id"].append(ids)
-            parts["version"].append(batch.column("version").to_numpy().astype(np.int64))
-            parts["record"].append(self.codec.many(record))
-            parts["legacy"].append(legacy)
-            parts["content"].append(self.codec.many(batch.column("content_hash"), prefix=True))
-            parts["extracted"].append(_micros(batch.column("extracted_at")))
-            published = batch.column("published_at")
-            parts["dated"].append(~published.is_null().to_numpy(zero_copy_only=False))
-            parts["published"].append(_micros(pc.coalesce(published, batch.column("extracted_at"))))
-            parts["simhash"].append(batch.column("simhash").to_numpy().astype(np.uint64))
-            parts["copy"].append(~copy_of.is_null().to_numpy(zero_copy_only=False))
-            parts["owner"].append(np.where(parts["copy"][-1], self.codec.many(copy_of.fill_null("0" * 16)), ids))
-        if not parts["id"]:
+    def _read_articles(self, con) -> None:
+        """Every stored version's keys (titles only for the rows written before schema 2)."""
+        stored_as = TABLES["articles"].stored_as
+        none = "'" + "0" * 16 + "'"  # a key of 0 where the column is NULL (the flags say so)
+        rows = con.execute(
+            f"SELECT article_id, coalesce(record_hash, {none}) AS record, content_hash, "
+            f"coalesce(duplicate_of, {none}) AS owner, version, record_hash IS NULL AS legacy, "
+            "epoch_us(extracted_at) AS extracted, published_at IS NOT NULL AS dated, "
+            "epoch_us(coalesce(published_at, extracted_at)) AS published, simhash, duplicate_of IS NOT NULL AS copy "
+            f"FROM {stored_as}"
+        ).to_arrow_table()
+        if not rows.num_rows:
             return
-        a = {k: np.concatenate(v) for k, v in parts.items()}
+        a = {name: self.codec.many(rows.column(column), prefix=name == "content")
+             for name, column in (("id", "article_id"), ("record", "record"), ("content", "content_hash"),
+                                  ("owner", "owner"))}  # fmt: skip
+        for name, dtype in (("version", np.int64), ("extracted", np.int64), ("published", np.int64),
+                            ("simhash", np.uint64), ("legacy", bool), ("dated", bool), ("copy", bool)):  # fmt: skip
+            a[name] = rows.column(name).to_numpy(zero_copy_only=False).astype(dtype)
+        del rows
+        if a["legacy"].any():  # schema-1 rows: a key of (content_hash, title) stands in for the record hash
+            old = con.execute(
+                f"SELECT article_id, version, content_hash, title FROM {stored_as} WHERE record_hash IS NULL"
+            ).fetchall()
+            stand_in = {(self.codec.one(i), v): self.codec.one(short_id(c, t or "")) for i, v, c, t in old}
+            for i in np.flatnonzero(a["legacy"]):
+                a["record"][i] = stand_in[(int(a["id"][i]), int(a["version"][i]))]
+        a["owner"] = np.where(a["copy"], a["owner"], a["id"])
         order = np.lexsort((a["version"], a["extracted"]))  # as loaded: by extraction time, then version
         a = {k: v[order] for k, v in a.items()}
         # latest version of each article
@@ -168,10 +165,6 @@ class WarehouseState:
 
 def _no_keys(*dtypes) -> tuple[np.ndarray, list[np.ndarray]]:
     return np.empty(0, dtype=np.uint64), [np.empty(0, dtype=d) for d in dtypes]
-
-
-def _micros(column: pa.Array) -> np.ndarray:
-    return column.cast(pa.timestamp("us", tz="UTC")).cast(pa.int64()).to_numpy(zero_copy_only=False)
 
 
 def _unseen(rows: list[dict], key: str, seen: KeySet, codec: Codec) -> list[dict]:
