@@ -21,6 +21,21 @@ def test_column_and_scalar_encodings_agree_and_turn_back_into_the_strings(values
     assert [codec.name(int(k)) for k in column] == values
 
 
+same_width = st.text(alphabet="0123456789abcdefABg_ ", min_size=16, max_size=16)
+
+
+@settings(max_examples=100, deadline=None)
+@given(values=st.lists(st.one_of(hex_ids, same_width), min_size=1, max_size=40), prefix=st.booleans(),
+       tail=st.sampled_from(["", "0" * 48]), offset=st.integers(0, 3))  # fmt: skip
+def test_a_column_of_same_width_values_decodes_as_value_by_value(values, prefix, tail, offset):
+    """The one-pass path for columns whose values are all as long (ids, hashes), sliced arrays included."""
+    values = [v + tail for v in values] if prefix else values
+    codec = Codec()
+    column = pa.array(["x" * len(values[0])] * offset + values, pa.string())[offset:]
+    assert [int(k) for k in codec.many(column, prefix)] == [codec.one(v, prefix) for v in values]
+    assert [codec.name(int(k)) for k in codec.many(column)] == values
+
+
 def test_a_hash_is_keyed_by_its_first_16_hex_digits():
     codec = Codec()
     digest = "0123456789abcdef" + "9" * 48

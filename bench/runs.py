@@ -1,0 +1,158 @@
+"""Runs on kept warehouses: a scheduled run with nothing new, and an hourly run that finds 500 new pages.
+
+    uv run python bench/runs.py /tmp/wh/wh-10000 /tmp/wh/wh-1000000
+    uv run python bench/runs.py /tmp/wh/wh-10000 /tmp/wh/wh-1000000 --baseline ../newsetl-before
+
+The warehouses are ones `bench/scale.py --keep DIR` built (their crawl state knows their URLs). Every run is
+`newsetl run ... --json` in a child process against one running `prefect server`, as scheduled runs are:
+- nothing new: a URL list of 1,000 URLs the warehouse has stored (`--nothing` runs, median);
+- hourly: a WARC of 500 article pages new to the warehouse (`--hourly` runs, median). Each adds 500 articles,
+  so the warehouses grow a little as the benchmark goes on.
+
+With `--baseline CHECKOUT` (another checkout of newsetl, with its own .venv), each run is made with that
+checkout's code right after this one's, on the same warehouse: the ratios compare code measured side by side.
+Results: bench/results/runs-<warehouse names>.{json,md}.
+"""
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from load import make_warc  # noqa: E402
+from throughput import start_prefect_server  # noqa: E402
+
+from warehouse import lake  # noqa: E402
+
+
+def stored_urls(root: Path, n: int = 1000) -> list[str]:
+    """`n` URLs of stored pages that the crawl state knows as done (bench/scale.py seeds it with a sample): a
+    run given them has nothing to fetch."""
+    from flows.crawlstate import CrawlState
+
+    with lake.session(root, read_only=True) as con:
+        candidates = [u for (u,) in con.sql("SELECT DISTINCT url FROM pages").fetchall()]
+    crawl = CrawlState.open(root)
+    try:
+        done = sorted(crawl.done(candidates))[:n]
+    finally:
+        crawl.close()
+    lake.close_all()
+    if len(done) < n:
+        raise SystemExit(f"{root}: only {len(done)} stored URLs are in its crawl state (want {n})")
+    return done
+
+
+def newsetl_run(checkout: Path, source: Path, root: Path, env: dict) -> dict:
+    """One `newsetl run --json` of `checkout`'s code: wall seconds, peak RSS, the flow's own seconds by stage."""
+    python = checkout / ".venv" / "bin" / "python"
+    t0 = time.perf_counter()
+    done = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", str(python), "-m", "flows.cli", "run", str(source), "-w", str(root), "--json"],
+        cwd=checkout, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    seconds = time.perf_counter() - t0
+    if done.returncode != 0:
+        raise RuntimeError(f"{checkout}: {done.stderr[-3000:]}")
+    summary = json.loads(done.stdout)
+    return {
+        "seconds": round(seconds, 2),
+        "peak_rss_mib": round(int(done.stderr.strip().splitlines()[-1]) / 1024),
+        "stage_seconds": summary.get("stage_seconds", {}),
+        "articles_new": summary["counts"].get("articles_new", 0),
+        "skipped_seen": summary["counts"].get("skipped_seen", 0),
+    }
+
+
+def summarise(runs: list[dict]) -> dict:
+    times = [r["seconds"] for r in runs]
+    middle = sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2]
+    return {"median_s": round(statistics.median(times), 2), "runs_s": times,
+            "peak_rss_mib": max(r["peak_rss_mib"] for r in runs), "median_run": middle}  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("warehouses", type=Path, nargs="+")
+    parser.add_argument("--baseline", type=Path, help="another checkout, run beside this one")
+    parser.add_argument("--nothing", type=int, default=5, help="nothing-new runs per warehouse and checkout")
+    parser.add_argument("--hourly", type=int, default=3, help="hourly runs per warehouse and checkout")
+    args = parser.parse_args()
+    checkouts = {"this": ROOT} | ({"baseline": args.baseline.resolve()} if args.baseline else {})
+    for checkout in checkouts.values():
+        if not (checkout / ".venv" / "bin" / "python").exists():
+            raise SystemExit(f"{checkout}: no .venv (run `uv sync` there)")
+    git = ["git", "rev-parse", "--short", "HEAD"]
+    commits = {
+        name: subprocess.run(git, cwd=c, capture_output=True, text=True).stdout.strip() for name, c in checkouts.items()
+    }
+    results: dict = {"commits": commits, "warehouses": {}}
+    record = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        server, env = start_prefect_server(Path(tmp))
+        try:
+            for root in args.warehouses:
+                url_file = Path(tmp) / f"{root.name}-stored-urls.txt"
+                url_file.write_text("\n".join(stored_urls(root)) + "\n")
+                runs: dict = {f"{kind}/{name}": [] for kind in ("nothing_new", "hourly") for name in checkouts}
+                for _ in range(args.nothing):
+                    for name, checkout in checkouts.items():
+                        runs[f"nothing_new/{name}"].append(newsetl_run(checkout, url_file, root, env))
+                for _ in range(args.hourly):
+                    for name, checkout in checkouts.items():
+                        record += 1
+                        warc = Path(tmp) / "hourly.warc.gz"
+                        stamp = f"bench-runs-{int(time.time())}-{record}"
+                        make_warc(warc, 500, url_path=stamp, first_record=int(time.time()) * 1000 + record * 500)
+                        runs[f"hourly/{name}"].append(newsetl_run(checkout, warc, root, env))
+                        warc.unlink()
+                results["warehouses"][root.name] = {key: summarise(r) for key, r in runs.items()}
+                print(json.dumps({root.name: {k: v["median_s"] for k, v in results["warehouses"][root.name].items()}}),
+                      flush=True)  # fmt: skip
+        finally:
+            server.terminate()
+            server.wait(30)
+    results["load_average_at_end"] = [round(x, 1) for x in os.getloadavg()]
+    write(results, args.warehouses)
+
+
+def write(results: dict, warehouses: list[Path]) -> None:
+    stem = "runs-" + "-".join(w.name.removeprefix("wh-") for w in warehouses)
+    out = ROOT / "bench" / "results"
+    (out / f"{stem}.json").write_text(json.dumps(results, indent=2) + "\n")
+    names = list(results["warehouses"])
+    lines = [
+        "# Runs on kept warehouses (bench/runs.py)",
+        "",
+        f"{platform.machine()}, {os.cpu_count()} cores; commits {results['commits']}; medians, each checkout's "
+        f"run right after the other's; load average at the end {results['load_average_at_end']}.",
+        "",
+        "| run | " + " | ".join(names) + " |",
+        "|---|" + "---|" * len(names),
+    ]
+    keys = list(results["warehouses"][names[0]])
+    for key in keys:
+        cells = []
+        for n in names:
+            s = results["warehouses"][n][key]
+            cells.append(f"{s['median_s']} s ({', '.join(map(str, s['runs_s']))}; {s['peak_rss_mib']} MiB)")
+        lines.append(f"| {key} | " + " | ".join(cells) + " |")
+    lines += ["", "Stages of the median run (the flow's own seconds):", ""]
+    for n in names:
+        for key in keys:
+            lines.append(f"- {n} {key}: {json.dumps(results['warehouses'][n][key]['median_run']['stage_seconds'])}")
+    (out / f"{stem}.md").write_text("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()
