@@ -1,6 +1,7 @@
 """Full-text search: BM25 over the index in the DuckLake agrees with BM25 computed by hand, and the index is
 kept up to date incrementally (new articles, new versions, takedowns)."""
 
+import hashlib
 import math
 from collections import Counter
 
@@ -157,3 +158,14 @@ def test_search_docs_follow_the_index_and_an_index_made_before_them_is_filled_on
         ("a1", 1, "A1"), ("a2", 2, "NEW"), ("a3", 1, "A3"), ("a4", 1, "A4"), ("a5", 1, "A5")
     ]  # fmt: skip
     assert close(ranked(con), by_hand(con, ["interest", "rate"]))
+
+    # rows from before search_docs had its lookup key (the query joins on it): filled again, once
+    with lake.session(tmp_path) as w:
+        w.execute("UPDATE search_docs SET doc_key = NULL WHERE article_id IN ('a1', 'a4')")
+    load(tmp_path, [article("a6", text="Interest rate news.", title="A6")])
+    con = catalog.connect(tmp_path)
+    keys = con.execute("SELECT article_id, doc_key FROM search_docs ORDER BY article_id").fetchall()
+    assert [k for k, _ in keys] == ["a1", "a2", "a3", "a4", "a5", "a6"]
+    assert all(key == int(hashlib.md5(k.encode()).hexdigest()[:16], 16) for k, key in keys)
+    shown_titles = {t for (t,) in con.execute("SELECT title FROM (" + QUERY.rstrip().rstrip(";") + ")").fetchall()}
+    assert {"A1", "A4", "A6"} <= shown_titles

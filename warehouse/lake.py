@@ -351,12 +351,14 @@ def _ensure_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
         ).fetchall()
     }  # fmt: skip
     meta = f"__ducklake_metadata_{NAME}"
-    sorted_tables = {
-        t for (t,) in con.execute(
-            f"SELECT t.table_name FROM {meta}.ducklake_sort_info s JOIN {meta}.ducklake_table t USING (table_id) "
-            "WHERE s.end_snapshot IS NULL AND t.end_snapshot IS NULL"
+    sorts = dict(
+        con.execute(
+            f"SELECT t.table_name, list(trim(e.expression, '\"') ORDER BY e.sort_key_index) "
+            f"FROM {meta}.ducklake_sort_info s JOIN {meta}.ducklake_table t USING (table_id) "
+            f"JOIN {meta}.ducklake_sort_expression e USING (sort_id, table_id) "
+            "WHERE s.end_snapshot IS NULL AND t.end_snapshot IS NULL GROUP BY t.table_name"
         ).fetchall()
-    }  # fmt: skip
+    )  # each table's current sort, as its columns
     steps: list[tuple[str, list[str]]] = []
     for spec in LAKE_TABLES.values():
         columns = duck_columns(con, spec)
@@ -372,7 +374,7 @@ def _ensure_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
             if (spec.stored_as, c) not in existing:
                 steps.append((f"added {spec.stored_as}.{c}", [f'ALTER TABLE {spec.stored_as} ADD COLUMN "{c}" {t}']))
     for spec in LAKE_TABLES.values():  # after the CREATEs
-        if spec.sorted_by and spec.stored_as not in sorted_tables:
+        if spec.sorted_by and sorts.get(spec.stored_as) != list(spec.sorted_by):  # new, or a newer schema's
             sort = f"ALTER TABLE {spec.stored_as} SET SORTED BY ({', '.join(spec.sorted_by)})"
             steps.append((f"sorted {spec.stored_as}", [sort]))
     from warehouse.catalog import DERIVED_VIEWS

@@ -207,6 +207,10 @@ SEARCH_DOCS = pa.schema(
         ("domain", pa.string(), False),
         ("title", pa.string()),
         ("url", pa.string(), False),
+        # the lookup key (warehouse/search.py DOC_KEY): the first 64 bits of md5(article_id). The 20 best are
+        # found by it: DuckDB prunes row groups for a join's few integer keys, not for strings (28 against
+        # 218 ms for 20 of 10^6, measured), and the rows are sorted by it.
+        ("doc_key", pa.uint64()),
     ]
 )
 SEARCH_DOCS_ROW_GROUP = 8192
@@ -292,8 +296,8 @@ DERIVED: dict[str, TableSpec] = {
             SEARCH_DOCS,
             ("article_id",),
             False,
-            ("article_id",),
-            sorted_by=("article_id",),
+            ("doc_key",),
+            sorted_by=("doc_key",),
             row_group_rows=SEARCH_DOCS_ROW_GROUP,
         ),
     )

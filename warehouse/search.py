@@ -11,9 +11,10 @@ would rebuild it over every article. This index is updated incrementally instead
 article versions inserted since the snapshot the index was last brought up to (DuckLake's change feed,
 `ducklake_table_insertions`) are tokenised; an updated article's old terms are deleted first.
 
-`search_docs` holds what the query shows of each indexed article (day, domain, title, url), sorted by
-article_id in small row groups: the 20 best are read from the row groups holding them (DuckDB pushes a
-join's few keys into the scan), where a lookup in article_versions read every file of it.
+`search_docs` holds what the query shows of each indexed article (day, domain, title, url), with an integer
+key (`DOC_KEY`: 64 bits of md5(article_id)) it is sorted by, in small row groups: the query joins its 20 best on
+that key, and DuckDB reads only the row groups holding them. (Joined on the article_id string, DuckDB read
+every row group: 186 ms of a 281 ms query at 10^6 articles.)
 
 Terms: lower case, accents stripped, runs of letters and digits (`TOKENS`); `warehouse/queries/articles_about.sql`
 tokenises the same way and ranks with BM25 (k1 = 1.2, b = 0.75).
@@ -29,13 +30,17 @@ META_DOCS = "search_documents"
 META_LENGTH = "search_total_length"
 
 
-DOC_COLUMNS = "article_id, version, day, domain, title, url"  # search_docs' columns, from article_versions
+DOC_KEY = "('0x' || left(md5({}), 16))::UBIGINT"  # search_docs.doc_key of an article_id; the query's too
+DOC_COLUMNS = "article_id, version, day, domain, title, url, doc_key"  # search_docs' columns
+DOC_SELECT = f"article_id, version, day, domain, title, url, {DOC_KEY.format('article_id')} AS doc_key"
 
 
 def _docs_missing(con: duckdb.DuckDBPyConnection) -> bool:
-    """An index with no search_docs rows (built before that table existed)."""
-    return not con.execute("SELECT count(*) FROM search_docs").fetchall()[0][0] and bool(
-        con.execute("SELECT count(*) FROM (SELECT 1 FROM search_terms LIMIT 1)").fetchall()[0][0]
+    """An index whose search_docs must be filled again: made before that table existed (no rows), or before
+    its lookup key did (rows without one)."""
+    docs, keyless = con.execute("SELECT count(*), count(*) - count(doc_key) FROM search_docs").fetchall()[0]
+    return bool(keyless) or (
+        not docs and bool(con.execute("SELECT count(*) FROM (SELECT 1 FROM search_terms LIMIT 1)").fetchall()[0][0])
     )
 
 
@@ -58,8 +63,9 @@ def update(con: duckdb.DuckDBPyConnection) -> int:
     # an index made before search_docs existed: its rows from the articles as they are now, once
     docs_done = since is not None and _docs_missing(con)
     if docs_done:
-        con.execute(f"INSERT INTO search_docs SELECT {DOC_COLUMNS} FROM articles ORDER BY article_id")
-    columns = f"title, text, {DOC_COLUMNS}"
+        con.execute("DELETE FROM search_docs")
+        con.execute(f"INSERT INTO search_docs ({DOC_COLUMNS}) SELECT {DOC_SELECT} FROM articles ORDER BY doc_key")
+    columns = "title, text, article_id, version, day, domain, url"
     if since is None:
         source = f"SELECT {columns} FROM articles"
     elif since >= current:
@@ -105,7 +111,7 @@ def update(con: duckdb.DuckDBPyConnection) -> int:
             ORDER BY bucket, term"""
         )
         if not docs_done:
-            con.execute(f"INSERT INTO search_docs SELECT {DOC_COLUMNS} FROM search_new ORDER BY article_id")
+            con.execute(f"INSERT INTO search_docs ({DOC_COLUMNS}) SELECT {DOC_SELECT} FROM search_new ORDER BY doc_key")
         new_len = con.execute(f"SELECT coalesce(sum(len({terms})), 0) FROM search_new").fetchall()[0][0]
         lake.set_meta(con, META_DOCS, (lake.meta_int(con, META_DOCS) or 0) - old[0] + count)
         lake.set_meta(con, META_LENGTH, (lake.meta_int(con, META_LENGTH) or 0) - old[1] + int(new_len))

@@ -36,6 +36,8 @@ ranked AS (
     SELECT * FROM (SELECT * FROM candidates WHERE (SELECT fast FROM exact) UNION ALL SELECT * FROM everything)
     ORDER BY score DESC, article_id
     LIMIT 20)
+-- shown: their rows in search_docs, found by its integer key (DuckDB then reads only the row groups holding them)
 SELECT round(r.score, 3) AS score, d.day, d.domain, d.title, d.url
-FROM ranked r JOIN search_docs d USING (article_id)
+FROM ranked r JOIN search_docs d ON d.doc_key = ('0x' || left(md5(r.article_id), 16))::UBIGINT
+                                AND d.article_id = r.article_id
 ORDER BY r.score DESC, r.article_id;
