@@ -10,7 +10,9 @@ The warehouses are ones `bench/scale.py --keep DIR` built (their crawl state kno
   so the warehouses grow a little as the benchmark goes on.
 
 With `--baseline CHECKOUT` (another checkout of newsetl, with its own .venv), each run is made with that
-checkout's code right after this one's, on the same warehouse: the ratios compare code measured side by side.
+checkout's code right after this one's: the ratios compare code measured side by side. It runs on the same
+warehouses, or on copies of them (`--baseline-warehouse`, once per warehouse, in their order) where this
+checkout changed the warehouse's layout and the older code cannot write to it.
 Results: bench/results/runs-<warehouse names>.{json,md}.
 """
 
@@ -85,6 +87,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("warehouses", type=Path, nargs="+")
     parser.add_argument("--baseline", type=Path, help="another checkout, run beside this one")
+    parser.add_argument("--baseline-warehouse", type=Path, action="append", default=[],
+                        help="the baseline's copy of each warehouse (default: the same ones)")  # fmt: skip
     parser.add_argument("--nothing", type=int, default=5, help="nothing-new runs per warehouse and checkout")
     parser.add_argument("--hourly", type=int, default=3, help="hourly runs per warehouse and checkout")
     args = parser.parse_args()
@@ -101,20 +105,24 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         server, env = start_prefect_server(Path(tmp))
         try:
-            for root in args.warehouses:
+            copies = args.baseline_warehouse or args.warehouses
+            if len(copies) != len(args.warehouses):
+                raise SystemExit("give one --baseline-warehouse per warehouse")
+            for root, copy in zip(args.warehouses, copies, strict=True):
+                where = {"this": root, "baseline": copy}
                 url_file = Path(tmp) / f"{root.name}-stored-urls.txt"
                 url_file.write_text("\n".join(stored_urls(root)) + "\n")
                 runs: dict = {f"{kind}/{name}": [] for kind in ("nothing_new", "hourly") for name in checkouts}
                 for _ in range(args.nothing):
                     for name, checkout in checkouts.items():
-                        runs[f"nothing_new/{name}"].append(newsetl_run(checkout, url_file, root, env))
+                        runs[f"nothing_new/{name}"].append(newsetl_run(checkout, url_file, where[name], env))
                 for _ in range(args.hourly):
                     for name, checkout in checkouts.items():
                         record += 1
                         warc = Path(tmp) / "hourly.warc.gz"
                         stamp = f"bench-runs-{int(time.time())}-{record}"
                         make_warc(warc, 500, url_path=stamp, first_record=int(time.time()) * 1000 + record * 500)
-                        runs[f"hourly/{name}"].append(newsetl_run(checkout, warc, root, env))
+                        runs[f"hourly/{name}"].append(newsetl_run(checkout, warc, where[name], env))
                         warc.unlink()
                 results["warehouses"][root.name] = {key: summarise(r) for key, r in runs.items()}
                 print(json.dumps({root.name: {k: v["median_s"] for k, v in results["warehouses"][root.name].items()}}),

@@ -33,8 +33,11 @@ def _end_without_teardown() -> None:
         import logging
 
         logging.shutdown()
-        sys.stdout.flush()
-        sys.stderr.flush()
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:  # a closed pipe (`newsetl query … | head -1`): the usual teardown deals with it
+            return
         os._exit(_ending["code"])
 
 
