@@ -52,7 +52,7 @@ from transforms.text import short_id
 from warehouse import storage
 from warehouse.keys import KeySet
 from warehouse.loader import WarehouseState, prepare
-from warehouse.lock import writer_lock
+from warehouse.lock import stopped_short, writer_lock
 
 
 def resolve_sources(
@@ -330,6 +330,7 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
         if (how := runtime.interrupted_by(exc)) is None:
             raise
         interrupted = exc
+        stopped_short(root)  # the batch it was writing may have left data files: the next run looks
         status, error = "cancelled", f"{stage.current}: interrupted by {how}"
         logger().warning("run cancelled in %s (%s)", stage.current, how)
     finally:

@@ -33,7 +33,7 @@ from flows.tasks import (
 from warehouse import lake, storage, writer
 from warehouse.keys import Codec, KeySet
 from warehouse.loader import WarehouseState, prepare
-from warehouse.lock import writer_lock
+from warehouse.lock import stopped_short, writer_lock
 
 
 def latest_page_ids(root: Path, codec: Codec) -> KeySet:
@@ -111,6 +111,7 @@ def _reprocess_locked(settings, root: Path, run_id: str) -> dict:
         if (how := runtime.interrupted_by(exc)) is None:
             raise
         interrupted = exc
+        stopped_short(root)  # the batch it was writing may have left data files: the next run looks
         status, error = "cancelled", f"{stage.current}: interrupted by {how}"
         logger().warning("run cancelled in %s (%s)", stage.current, how)
     finally:

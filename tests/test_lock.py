@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from warehouse.lock import WarehouseLocked, writer_lock
+from warehouse.lock import WarehouseLocked, stopped_short, writer_lock
 
 
 def test_a_second_writer_is_refused_with_who_holds_the_lock(tmp_path):
@@ -89,6 +89,12 @@ def test_the_writer_after_a_killed_one_deletes_its_debris_and_a_clean_finish_ski
     # A run that fails (an exception, Ctrl-C) may have written files it never committed: the next one looks.
     with pytest.raises(RuntimeError), writer_lock(tmp_path, "a failing run"):
         raise RuntimeError("failed in load")
+    with writer_lock(tmp_path, "the run after it"):
+        assert prepare(tmp_path)["debris_files_deleted"] == 1
+    # A run that handled a Ctrl-C (it records itself as cancelled and returns) may have left files too.
+    _stray(tmp_path).write_bytes(b"PAR1 after a Ctrl-C")
+    with writer_lock(tmp_path, "a cancelled run"):
+        stopped_short(tmp_path)
     with writer_lock(tmp_path, "the run after it"):
         assert prepare(tmp_path)["debris_files_deleted"] == 1
     # Without the lock (a shared catalog's writers take none), a writer always looks.

@@ -24,6 +24,7 @@ from pathlib import Path
 LOCK_FILE = "_lock"
 _held: dict[Path, int] = {}  # root -> the descriptor holding its lock, in this process
 _unfinished: dict[Path, bool] = {}  # root -> whether the lock's previous holder did not finish normally
+_stopped: set[Path] = set()  # roots whose holder here stopped short (`stopped_short`): their record stays
 
 
 class WarehouseLocked(RuntimeError):
@@ -77,13 +78,21 @@ def _local_lock(root: Path, what: str, wait: float = 0.0) -> Iterator[None]:
         _held[root.resolve()], _unfinished[root.resolve()] = fd, bool(previous)
         try:
             yield
-            os.ftruncate(fd, 0)  # finished normally; an exception (Ctrl-C too) leaves the record
+            if root.resolve() not in _stopped:
+                os.ftruncate(fd, 0)  # finished normally; an exception, or a stop it handled, leaves the record
         finally:
             _held.pop(root.resolve(), None)
             _unfinished.pop(root.resolve(), None)
+            _stopped.discard(root.resolve())
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
+
+
+def stopped_short(root: Path) -> None:
+    """The writer holding the lock here was stopped and handled it (a run cancelled by Ctrl-C or SIGTERM
+    records itself and returns): the batch it was writing may have left files, so its record stays."""
+    _stopped.add(root.resolve())
 
 
 def may_have_debris(root: Path) -> bool:
