@@ -64,28 +64,34 @@ class WarehouseState:
         return state
 
     def _read_keys(self, con, table: str, column: str) -> np.ndarray:
-        return self.codec.many(con.execute(f"SELECT {column} FROM {TABLES[table].stored_as}").to_arrow_table()[0])
+        reader = con.execute(f"SELECT {column} FROM {TABLES[table].stored_as}").to_arrow_reader(READ_ROWS)
+        parts = [self.codec.many(batch.column(0)) for batch in reader]
+        return np.concatenate(parts) if parts else np.empty(0, dtype=np.uint64)
 
     def _read_articles(self, con) -> None:
         """Every stored version's keys (titles only for the rows written before schema 2)."""
         stored_as = TABLES["articles"].stored_as
         none = "'" + "0" * 16 + "'"  # a key of 0 where the column is NULL (the flags say so)
-        rows = con.execute(
+        reader = con.execute(
             f"SELECT article_id, coalesce(record_hash, {none}) AS record, content_hash, "
             f"coalesce(duplicate_of, {none}) AS owner, version, record_hash IS NULL AS legacy, "
             "epoch_us(extracted_at) AS extracted, published_at IS NOT NULL AS dated, "
             "epoch_us(coalesce(published_at, extracted_at)) AS published, simhash, duplicate_of IS NOT NULL AS copy "
             f"FROM {stored_as}"
-        ).to_arrow_table()
-        if not rows.num_rows:
+        ).to_arrow_reader(READ_ROWS)
+        keys = (("id", "article_id"), ("record", "record"), ("content", "content_hash"), ("owner", "owner"))
+        numbers = (("version", np.int64), ("extracted", np.int64), ("published", np.int64), ("simhash", np.uint64),
+                   ("legacy", bool), ("dated", bool), ("copy", bool))  # fmt: skip
+        parts: dict[str, list[np.ndarray]] = {name: [] for name, _ in keys + numbers}
+        for batch in reader:  # a batch at a time: no copy of the whole table's strings
+            for name, column in keys:
+                parts[name].append(self.codec.many(batch.column(column), prefix=name == "content"))
+            for name, dtype in numbers:
+                parts[name].append(batch.column(name).to_numpy(zero_copy_only=False).astype(dtype))
+        if not parts["id"]:
             return
-        a = {name: self.codec.many(rows.column(column), prefix=name == "content")
-             for name, column in (("id", "article_id"), ("record", "record"), ("content", "content_hash"),
-                                  ("owner", "owner"))}  # fmt: skip
-        for name, dtype in (("version", np.int64), ("extracted", np.int64), ("published", np.int64),
-                            ("simhash", np.uint64), ("legacy", bool), ("dated", bool), ("copy", bool)):  # fmt: skip
-            a[name] = rows.column(name).to_numpy(zero_copy_only=False).astype(dtype)
-        del rows
+        a = {name: np.concatenate(p) for name, p in parts.items()}
+        del parts
         if a["legacy"].any():  # schema-1 rows: a key of (content_hash, title) stands in for the record hash
             old = con.execute(
                 f"SELECT article_id, version, content_hash, title FROM {stored_as} WHERE record_hash IS NULL"
