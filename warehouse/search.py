@@ -35,7 +35,7 @@ DOC_COLUMNS = "article_id, version, day, domain, title, url, doc_key"  # search_
 DOC_SELECT = f"article_id, version, day, domain, title, url, {DOC_KEY.format('article_id')} AS doc_key"
 
 
-def _docs_missing(con: duckdb.DuckDBPyConnection) -> bool:
+def _docs_to_refill(con: duckdb.DuckDBPyConnection) -> bool:
     """An index whose search_docs must be filled again: made before that table existed (no rows), or before
     its lookup key did (rows without one)."""
     docs, keyless = con.execute("SELECT count(*), count(*) - count(doc_key) FROM search_docs").fetchall()[0]
@@ -61,7 +61,7 @@ def update(con: duckdb.DuckDBPyConnection) -> int:
         lake.set_meta(con, META_DOCS, 0)
         lake.set_meta(con, META_LENGTH, 0)
     # an index made before search_docs existed: its rows from the articles as they are now, once
-    docs_done = since is not None and _docs_missing(con)
+    docs_done = since is not None and _docs_to_refill(con)
     if docs_done:
         con.execute("DELETE FROM search_docs")
         con.execute(f"INSERT INTO search_docs ({DOC_COLUMNS}) SELECT {DOC_SELECT} FROM articles ORDER BY doc_key")
