@@ -1,9 +1,12 @@
+import fcntl
+import json
 import os
 import shutil
 import subprocess
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -15,15 +18,35 @@ from flows.runtime import apply_prefect_defaults
 apply_prefect_defaults()  # before anything imports Prefect
 # This session's own Prefect state, never the person's ~/.prefect (nor their server): a background server that a
 # test's `newsetl run` starts lives here, on a free port rather than 4200, and is stopped when the session ends.
-PREFECT_HOME = Path(tempfile.mkdtemp(prefix="newsetl-tests-prefect-"))
+# One for the whole session, pytest-xdist's workers included: the process that makes it (xdist's controller, or
+# the one process with -n 0) is imported before it starts the workers, which inherit its environment; it owns
+# the server and stops it once every worker is done. Two workers with a server each paid a server start, its
+# database's creation, the README's two runs and the servers' idle polling twice (~60 s of CPU on 2 cores).
+OWNS_PREFECT_HOME = "NEWSETL_TESTS_PREFECT_HOME" not in os.environ
+if OWNS_PREFECT_HOME:
+    os.environ["NEWSETL_TESTS_PREFECT_HOME"] = tempfile.mkdtemp(prefix="newsetl-tests-prefect-")
+    os.environ["NEWSETL_TESTS_PREFECT_PORT"] = str(runtime.free_port())
+PREFECT_HOME = Path(os.environ["NEWSETL_TESTS_PREFECT_HOME"])
 os.environ["PREFECT_HOME"] = str(PREFECT_HOME)
 os.environ.pop("PREFECT_API_URL", None)
-os.environ["PREFECT_SERVER_API_PORT"] = str(runtime.free_port())
+os.environ["PREFECT_SERVER_API_PORT"] = os.environ["NEWSETL_TESTS_PREFECT_PORT"]
 
 
 def pytest_sessionfinish(session, exitstatus):
-    runtime.stop_background_server()
-    shutil.rmtree(PREFECT_HOME, ignore_errors=True)
+    if OWNS_PREFECT_HOME:
+        runtime.stop_background_server()
+        shutil.rmtree(PREFECT_HOME, ignore_errors=True)
+
+
+@contextmanager
+def session_lock(name: str):
+    """An exclusive lock shared by this session's processes (xdist's workers), held while the block runs."""
+    with (PREFECT_HOME / f"{name}.lock").open("w") as file:
+        fcntl.flock(file, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(file, fcntl.LOCK_UN)
 
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -177,15 +200,33 @@ def run_readme_main_command(warehouse: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="session")
-def readme_sample_run(tmp_path_factory) -> dict:
+def readme_sample_run() -> dict:
     """The README's main command as a person pastes it, run twice into one warehouse for the session: the
     first run starts a Prefect server in the background in this session's PREFECT_HOME (new and empty, as on a
     fresh machine), the second reuses it and finds nothing new. Never interrupted, so its warehouse is also what
     every other run of the sample must load (on Dask, on S3, killed and re-run): `root`, the two
     CompletedProcesses, `seconds` (the first run's) and `counts_after_first` (rows per table, between the runs).
-    That server is then the session's (`prefect_server`)."""
+    That server is then the session's (`prefect_server`). Made once per session: the first worker to need it
+    makes it, under a lock, and the other reads what it recorded. Nothing writes to that warehouse afterwards."""
+    recorded = PREFECT_HOME / "readme-sample-run.json"
+    with session_lock("readme-sample-run"):
+        if not recorded.exists():
+            try:
+                recorded.write_text(json.dumps(_readme_sample_run(PREFECT_HOME / "sample-reference")))
+            except BaseException as exc:  # the other worker then fails with the same reason, not a second try
+                recorded.write_text(json.dumps({"failed": f"{type(exc).__name__}: {exc}"}))
+                raise
+    run = json.loads(recorded.read_text())
+    if "failed" in run:
+        pytest.fail(f"the README's sample run failed in another worker: {run['failed']}")
+    for name in ("first", "second"):
+        run[name] = subprocess.CompletedProcess(**run[name])
+    return {**run, "root": Path(run["root"])}
+
+
+def _readme_sample_run(root: Path) -> dict:
     assert runtime.background_server() is None, "a Prefect server already runs in the session's PREFECT_HOME"
-    root = tmp_path_factory.mktemp("sample-reference")
+    root.mkdir()
     started = time.time()
     first = run_readme_main_command(root)
     seconds = time.time() - started
@@ -202,10 +243,11 @@ def readme_sample_run(tmp_path_factory) -> dict:
         [(work,)] = con.sql("SELECT epoch(finished_at - started_at) FROM runs ORDER BY started_at LIMIT 1").fetchall()
     finally:
         con.close()
+    ran = {name: {"args": p.args, "returncode": p.returncode, "stdout": p.stdout, "stderr": p.stderr}
+           for name, p in (("first", first), ("second", second))}  # fmt: skip
     return {
-        "root": root,
-        "first": first,
-        "second": second,
+        "root": str(root),
+        **ran,
         "seconds": seconds,
         "run_seconds": fixed + work,  # what a run of the sample takes with a server already running
         "counts_after_first": counts_after_first,
