@@ -77,7 +77,11 @@ def charsets_compiled_once():
         return tuple(frozen(v) for v in value) if isinstance(value, list | tuple) else value
 
     def remembered(charset, iscased=None, fixup=None, fixes=None):
-        key = (frozen(charset), iscased, fixup, id(fixes))
+        key = (tuple(charset), iscased, fixup, id(fixes))  # the parser's items are tuples already: hashed in C
+        try:
+            hash(key)
+        except TypeError:  # an item holding a list
+            key = (frozen(charset), iscased, fixup, id(fixes))
         if key not in done:
             done[key] = (optimise(charset, iscased, fixup, fixes), fixes)  # fixes kept alive: its id stays its own
         (optimised, hascased), _ = done[key]

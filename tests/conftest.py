@@ -32,7 +32,14 @@ os.environ.pop("PREFECT_API_URL", None)
 os.environ["PREFECT_SERVER_API_PORT"] = os.environ["NEWSETL_TESTS_PREFECT_PORT"]
 
 
+def pytest_collection_finish(session):
+    if any("readme_sample_run" in item.fixturenames for item in session.items):
+        start_readme_sample_run()  # in the background, while the tests that do not need it run
+
+
 def pytest_sessionfinish(session, exitstatus):
+    for thread in _readme_threads:  # never leave the README's run half done
+        thread.join()
     if OWNS_PREFECT_HOME:
         runtime.stop_background_server()
         shutil.rmtree(PREFECT_HOME, ignore_errors=True)
@@ -199,6 +206,34 @@ def run_readme_main_command(warehouse: Path) -> subprocess.CompletedProcess:
     )
 
 
+README_RUN = PREFECT_HOME / "readme-sample-run.json"  # what the README's run did, once it is done
+_readme_threads: list[threading.Thread] = []
+
+
+def start_readme_sample_run() -> None:
+    """Start the README's sample run (`readme_sample_run`) in a thread of this process, unless a process of this
+    session started it already. It starts as soon as the tests are collected, so the ~30 s it takes overlap the
+    tests that need no server, instead of a worker waiting for it."""
+    with session_lock("readme-sample-run"):
+        started = PREFECT_HOME / "readme-sample-run.started"
+        if started.exists():
+            return
+        started.touch()
+
+    def run() -> None:
+        try:
+            done = _readme_sample_run(PREFECT_HOME / "sample-reference")
+        except BaseException as exc:  # every test that needs it fails with this reason
+            done = {"failed": f"{type(exc).__name__}: {exc}"}
+        tmp = README_RUN.with_suffix(".tmp")
+        tmp.write_text(json.dumps(done))
+        tmp.replace(README_RUN)
+
+    thread = threading.Thread(target=run, name="readme-sample-run")
+    thread.start()
+    _readme_threads.append(thread)
+
+
 @pytest.fixture(scope="session")
 def readme_sample_run() -> dict:
     """The README's main command as a person pastes it, run twice into one warehouse for the session: the
@@ -206,19 +241,16 @@ def readme_sample_run() -> dict:
     fresh machine), the second reuses it and finds nothing new. Never interrupted, so its warehouse is also what
     every other run of the sample must load (on Dask, on S3, killed and re-run): `root`, the two
     CompletedProcesses, `seconds` (the first run's) and `counts_after_first` (rows per table, between the runs).
-    That server is then the session's (`prefect_server`). Made once per session: the first worker to need it
-    makes it, under a lock, and the other reads what it recorded. Nothing writes to that warehouse afterwards."""
-    recorded = PREFECT_HOME / "readme-sample-run.json"
-    with session_lock("readme-sample-run"):
-        if not recorded.exists():
-            try:
-                recorded.write_text(json.dumps(_readme_sample_run(PREFECT_HOME / "sample-reference")))
-            except BaseException as exc:  # the other worker then fails with the same reason, not a second try
-                recorded.write_text(json.dumps({"failed": f"{type(exc).__name__}: {exc}"}))
-                raise
-    run = json.loads(recorded.read_text())
+    That server is then the session's (`prefect_server`). Made once per session, whichever process (xdist
+    worker) started it; nothing writes to that warehouse afterwards."""
+    start_readme_sample_run()
+    deadline = time.monotonic() + 900
+    while not README_RUN.exists():
+        assert time.monotonic() < deadline, "the README's sample run did not finish in 15 minutes"
+        time.sleep(0.2)
+    run = json.loads(README_RUN.read_text())
     if "failed" in run:
-        pytest.fail(f"the README's sample run failed in another worker: {run['failed']}")
+        pytest.fail(f"the README's sample run failed: {run['failed']}")
     for name in ("first", "second"):
         run[name] = subprocess.CompletedProcess(**run[name])
     return {**run, "root": Path(run["root"])}

@@ -6,9 +6,10 @@ import math
 from collections import Counter
 
 from conftest import PROJECT
+from test_check import page
 from test_warehouse import article, load
 
-from warehouse import catalog, lake, search, takedown
+from warehouse import catalog, lake, search, takedown, writer
 
 QUERY = (PROJECT / "warehouse" / "queries" / "articles_about.sql").read_text()
 
@@ -169,3 +170,24 @@ def test_search_docs_follow_the_index_and_an_index_made_before_them_is_filled_on
     assert all(key == int(hashlib.md5(k.encode()).hexdigest()[:16], 16) for k, key in keys)
     shown_titles = {t for (t,) in con.execute("SELECT title FROM (" + QUERY.rstrip().rstrip(";") + ")").fetchall()}
     assert {"A1", "A4", "A6"} <= shown_titles
+
+
+def test_a_build_with_no_new_article_version_writes_nothing_to_the_index_until_its_snapshot_gets_old(
+    tmp_path, monkeypatch
+):
+    load(tmp_path, [article(k, text=v, title="") for k, v in list(TEXTS.items())[:2]])
+    writer.write(tmp_path, "pages", [page("z9")])  # a commit with no article version (as a run's fetch log)
+    with lake.session(tmp_path, read_only=True) as con:
+        recorded = lake.meta_int(con, search.META_SNAPSHOT)
+        changed = lake.tables_changed_at(con)
+    catalog.build(tmp_path)
+    with lake.session(tmp_path, read_only=True) as con:
+        assert lake.meta_int(con, search.META_SNAPSHOT) == recorded  # nothing was written for the index
+        assert lake.tables_changed_at(con).get("newsetl_meta") == changed.get("newsetl_meta")
+    monkeypatch.setattr(search, "ADVANCE_AFTER", "0 seconds")  # the recorded snapshot is old now: moved on
+    catalog.build(tmp_path)
+    with lake.session(tmp_path, read_only=True) as con:
+        assert lake.meta_int(con, search.META_SNAPSHOT) > recorded
+    load(tmp_path, [article("a3", text=TEXTS["a3"], title="")])  # and a new article is indexed as before
+    con = catalog.connect(tmp_path)
+    assert close(ranked(con), by_hand(con, ["interest", "rate"])) and "a3" in {k for k, _ in ranked(con)}

@@ -4,8 +4,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.metadata import version
 
-import trafilatura
-
 from transforms import authors, boilerplate, chunks, dates, language, metadata
 from transforms.decode import DecodeError, decode_html
 from transforms.text import count_words, normalise, sha256_hex, short_id, simhash
@@ -157,6 +155,10 @@ def extract_article(
 
 
 def _trafilatura(tree, url: str, options: ExtractOptions):
+    # Imported on first use: a process that only orchestrates (a run's main process, which imports this
+    # module for `Failure`) never pays its ~90 ms of imports.
+    import trafilatura
+
     return trafilatura.bare_extraction(
         tree,
         url=url,

@@ -62,18 +62,20 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"CREATE TABLE IF NOT EXISTS {META} (key VARCHAR NOT NULL, value VARCHAR NOT NULL)")
 
 
-def _aliases_key(con: duckdb.DuckDBPyConnection) -> str:
+def _aliases_key(changed: dict[str, int]) -> str:
     """What entity_aliases is computed from: the mentions (as of their last change), the seeds and the rules."""
-    changed = lake.table_changed_at(con, "entity_mention_versions")
     return hashlib.sha256(
-        json.dumps([changed, sorted(aliases.SEED.items()), aliases.RULES_VERSION]).encode()
+        json.dumps(
+            [changed.get("entity_mention_versions", 0), sorted(aliases.SEED.items()), aliases.RULES_VERSION]
+        ).encode()
     ).hexdigest()
 
 
-def refresh_aliases(con: duckdb.DuckDBPyConnection) -> bool:
+def refresh_aliases(con: duckdb.DuckDBPyConnection, changed: dict[str, int] | None = None) -> bool:
     """Rebuild entity_aliases if its inputs changed since it was built (an hourly run that adds no mention pays
-    nothing for it, at any size); returns whether it did. Part of the caller's transaction."""
-    key = _aliases_key(con)
+    nothing for it, at any size); returns whether it did. Part of the caller's transaction. `changed`:
+    `lake.tables_changed_at` in this transaction, if the caller has it."""
+    key = _aliases_key(changed if changed is not None else lake.tables_changed_at(con))
     if lake.meta(con, "entity_aliases_input") == key:
         return False
     # Every version's mentions, not only the latest: the evidence is about names, and skipping the
@@ -127,8 +129,9 @@ def build(root: Path) -> Path:
     and (re)write the DuckDB CLI's init file."""
     with lake.derived_lock(root), lake.session(root, create=True) as con:
         con.execute("BEGIN")
-        refresh_aliases(con)
-        search.update(con)
+        changed = lake.tables_changed_at(con)
+        refresh_aliases(con, changed)
+        search.update(con, changed)
         con.execute("COMMIT")
         daily.update(con)  # a transaction of its own: it records the snapshot it read (warehouse/daily.py)
     return write_init_file(root)

@@ -44,16 +44,6 @@ REWRITE_AFTER = 8  # delete files (one per update) before the table is written a
 ADVANCE_AFTER = "1 day"  # a recorded snapshot older than this is moved on even when nothing changed
 
 
-def _older_than(con: duckdb.DuckDBPyConnection, snapshot: int, age: str) -> bool:
-    return bool(
-        con.execute(
-            f"SELECT count(*) FROM ducklake_snapshots('{lake.NAME}') WHERE snapshot_id = ? "
-            "AND snapshot_time < now() - ?::INTERVAL",
-            [snapshot, age],
-        ).fetchall()[0][0]
-    )
-
-
 def _rewrite_if_scattered(con: duckdb.DuckDBPyConnection) -> None:
     """Each update deletes the rows it replaces (a delete file) and adds a small file; every read applies the
     deletes. After REWRITE_AFTER of them the table is written again, whole and sorted (at 1M articles, ~2M
@@ -134,9 +124,10 @@ def _update(con: duckdb.DuckDBPyConnection) -> str:
     if since >= current:
         return "none"
     inputs = ("article_versions", "entity_mention_versions", "entity_aliases")
-    changed_at = {table: lake.table_changed_at(con, table) for table in inputs}
+    changed = lake.tables_changed_at(con)
+    changed_at = {table: changed.get(table, 0) for table in inputs}
     if max(changed_at.values()) <= since:  # only other tables since (a run that found nothing: its runs row)
-        if _older_than(con, since, ADVANCE_AFTER):
+        if lake.older_than(con, since, ADVANCE_AFTER):
             lake.set_meta(con, META_SNAPSHOT, current)
         return "none"
     then = f"AT (VERSION => {since})"
@@ -166,7 +157,7 @@ def _update(con: duckdb.DuckDBPyConnection) -> str:
         if not changed:
             # nothing to write (a scheduled run that found nothing commits nothing here), unless the recorded
             # snapshot is getting old: expired, it would cost a rebuild
-            if _older_than(con, since, ADVANCE_AFTER):
+            if lake.older_than(con, since, ADVANCE_AFTER):
                 lake.set_meta(con, META_SNAPSHOT, current)
             return "none"
         only_new = not con.execute(

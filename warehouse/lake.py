@@ -11,6 +11,7 @@ DuckDB's extension directory at a folder of links to those files (the sqlite one
 left as it is.
 """
 
+import functools
 import os
 import sys
 import threading
@@ -44,7 +45,8 @@ def _package_file(name: str) -> Path | None:
     return None
 
 
-def _platform() -> str:
+@functools.cache
+def _platform() -> str:  # an in-memory instance, ~25 ms: once per process
     return duckdb.connect().sql("SELECT platform FROM pragma_platform()").fetchall()[0][0]
 
 
@@ -492,6 +494,17 @@ def resume_from(con: duckdb.DuckDBPyConnection, since: int | None) -> int | None
     return None
 
 
+def older_than(con: duckdb.DuckDBPyConnection, snapshot: int, age: str) -> bool:
+    """Was `snapshot` taken more than `age` (an INTERVAL: '1 day') ago?"""
+    return bool(
+        con.execute(
+            f"SELECT count(*) FROM ducklake_snapshots('{NAME}') WHERE snapshot_id = ? "
+            "AND snapshot_time < now() - ?::INTERVAL",
+            [snapshot, age],
+        ).fetchall()[0][0]
+    )
+
+
 def set_commit_message(con: duckdb.DuckDBPyConnection, author: str, message: str) -> None:
     with suppress(duckdb.Error):  # informational only
         con.execute(f"CALL ducklake_set_commit_message('{NAME}', ?, ?)", [author, message])
@@ -500,17 +513,21 @@ def set_commit_message(con: duckdb.DuckDBPyConnection, author: str, message: str
 DATA_CHANGES = ("tables_inserted_into", "tables_deleted_from", "inlined_insert", "inlined_delete")
 
 
-def table_changed_at(con: duckdb.DuckDBPyConnection, table: str) -> int:
-    """The last snapshot that inserted rows into `table` or deleted some (0 if none)."""
-    found = con.execute(
-        f"SELECT table_id FROM __ducklake_metadata_{NAME}.ducklake_table WHERE table_name = ? AND end_snapshot IS NULL",
-        [table],
-    ).fetchall()
-    if not found:
-        return 0
+def tables_changed_at(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """For each table, the last snapshot that inserted rows into it or deleted some (a table never changed is
+    not there). One pass over the snapshots for every table: a pass per table cost each run's derived tables
+    five of them."""
     touched = " || ".join(f"coalesce(changes['{k}'], [])" for k in DATA_CHANGES)
     rows = con.execute(
-        f"SELECT max(snapshot_id) FROM ducklake_snapshots('{NAME}') WHERE list_contains({touched}, ?)",
-        [str(found[0][0])],
+        f"""SELECT t.table_name, max(s.snapshot_id)
+            FROM (SELECT snapshot_id, unnest(list_distinct({touched})) AS table_id FROM ducklake_snapshots('{NAME}')) s
+            JOIN __ducklake_metadata_{NAME}.ducklake_table t
+              ON t.table_id::VARCHAR = s.table_id AND t.end_snapshot IS NULL
+            GROUP BY ALL"""
     ).fetchall()
-    return rows[0][0] or 0
+    return dict(rows)
+
+
+def table_changed_at(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    """The last snapshot that inserted rows into `table` or deleted some (0 if none)."""
+    return tables_changed_at(con).get(table, 0)

@@ -28,6 +28,9 @@ from warehouse.schemas import SEARCH_BUCKETS
 META_SNAPSHOT = "search_indexed_snapshot"
 META_DOCS = "search_documents"
 META_LENGTH = "search_total_length"
+# The snapshot an index with nothing new to take records is moved on after this, so that expiring old
+# snapshots never takes the one it would resume from (a whole rebuild).
+ADVANCE_AFTER = "1 day"
 
 
 DOC_KEY = "('0x' || left(md5({}), 16))::UBIGINT"  # search_docs.doc_key of an article_id; the query's too
@@ -49,9 +52,10 @@ def tokens(expr: str) -> str:
     return f"regexp_extract_all(lower(strip_accents({expr})), '[\\p{{L}}\\p{{N}}]+')"
 
 
-def update(con: duckdb.DuckDBPyConnection) -> int:
+def update(con: duckdb.DuckDBPyConnection, changed: dict[str, int] | None = None) -> int:
     """Index the article versions added since the last update (everything, the first time); part of the
-    caller's transaction. Returns the articles indexed."""
+    caller's transaction. Returns the articles indexed. `changed`: `lake.tables_changed_at` in this
+    transaction, if the caller has it."""
     current = lake.snapshot_id(con)
     recorded = lake.meta_int(con, META_SNAPSHOT)
     since = lake.resume_from(con, recorded)
@@ -62,6 +66,9 @@ def update(con: duckdb.DuckDBPyConnection) -> int:
         lake.set_meta(con, META_LENGTH, 0)
     # an index made before search_docs existed: its rows from the articles as they are now, once
     docs_done = since is not None and _docs_to_refill(con)
+    changed_at = (changed if changed is not None else lake.tables_changed_at(con)).get("article_versions", 0)
+    if since is not None and not docs_done and changed_at <= since and not lake.older_than(con, since, ADVANCE_AFTER):
+        return 0  # no article version since (a run that found nothing): nothing read, nothing written
     if docs_done:
         con.execute("DELETE FROM search_docs")
         con.execute(f"INSERT INTO search_docs ({DOC_COLUMNS}) SELECT {DOC_SELECT} FROM articles ORDER BY doc_key")

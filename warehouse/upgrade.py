@@ -20,9 +20,6 @@ import json
 import shutil
 from pathlib import Path
 
-import pyarrow.dataset as ds
-import pyarrow.fs as pafs
-
 from warehouse import lake, storage
 from warehouse.schemas import TABLES
 
@@ -69,7 +66,11 @@ def committed_files(root: Path) -> dict[str, list[str]]:
     return {t: sorted(files.get(t, ())) for t in TABLES}
 
 
-def _dataset(root: Path, name: str, paths: list[str]) -> ds.Dataset:
+def _dataset(root: Path, name: str, paths: list[str]):
+    # Imported here: every writer checks for the old format, and only an upgrade reads it (~90 ms of imports).
+    import pyarrow.dataset as ds
+    import pyarrow.fs as pafs
+
     # The current schema: columns added after a file was written read as nulls.
     return ds.FileSystemDataset.from_paths(
         [str(root / p) for p in paths], schema=TABLES[name].schema, format=ds.ParquetFileFormat(),
