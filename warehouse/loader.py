@@ -15,11 +15,9 @@ import numpy as np
 
 from transforms.dedup import NearDuplicateIndex
 from transforms.text import short_id
-from warehouse import lake, lock, maintain, storage, upgrade, writer
+from warehouse import keycache, lake, lock, maintain, storage, upgrade, writer
 from warehouse.keys import Codec, KeyMap, KeySet
 from warehouse.schemas import TABLES
-
-READ_ROWS = 65_536  # rows per record batch while reading the stored keys: memory stays bounded
 
 
 @dataclass
@@ -56,51 +54,20 @@ class WarehouseState:
         if not storage.of(root).exists():
             return state
         with lake.session(root, read_only=True) as con:
-            state.failure_ids = KeySet(state._read_keys(con, "failures", "failure_id"))
+            state.failure_ids = KeySet(keycache.ids(con, TABLES["failures"].stored_as, "failure_id", state.codec))
             if not articles:
                 return state
-            state._read_articles(con)
-            state.page_ids = KeySet(state._read_keys(con, "pages", "page_id"))
+            rows, pages = keycache.read(root, con, state.codec)
+        state._derive(rows)
+        state.page_ids = KeySet(pages)
         return state
 
-    def _read_keys(self, con, table: str, column: str) -> np.ndarray:
-        reader = con.execute(f"SELECT {column} FROM {TABLES[table].stored_as}").to_arrow_reader(READ_ROWS)
-        parts = [self.codec.many(batch.column(0)) for batch in reader]
-        return np.concatenate(parts) if parts else np.empty(0, dtype=np.uint64)
-
-    def _read_articles(self, con) -> None:
-        """Every stored version's keys (titles only for the rows written before schema 2)."""
-        stored_as = TABLES["articles"].stored_as
-        none = "'" + "0" * 16 + "'"  # a key of 0 where the column is NULL (the flags say so)
-        reader = con.execute(
-            f"SELECT article_id, coalesce(record_hash, {none}) AS record, content_hash, "
-            f"coalesce(duplicate_of, {none}) AS owner, version, record_hash IS NULL AS legacy, "
-            "epoch_us(extracted_at) AS extracted, published_at IS NOT NULL AS dated, "
-            "epoch_us(coalesce(published_at, extracted_at)) AS published, simhash, duplicate_of IS NOT NULL AS copy "
-            f"FROM {stored_as}"
-        ).to_arrow_reader(READ_ROWS)
-        keys = (("id", "article_id"), ("record", "record"), ("content", "content_hash"), ("owner", "owner"))
-        numbers = (("version", np.int64), ("extracted", np.int64), ("published", np.int64), ("simhash", np.uint64),
-                   ("legacy", bool), ("dated", bool), ("copy", bool))  # fmt: skip
-        parts: dict[str, list[np.ndarray]] = {name: [] for name, _ in keys + numbers}
-        for batch in reader:  # a batch at a time: no copy of the whole table's strings
-            for name, column in keys:
-                parts[name].append(self.codec.many(batch.column(column), prefix=name == "content"))
-            for name, dtype in numbers:
-                parts[name].append(batch.column(name).to_numpy(zero_copy_only=False).astype(dtype))
-        if not parts["id"]:
+    def _derive(self, a: dict[str, np.ndarray]) -> None:
+        """What the run looks stored articles up in, from every stored version's keys (`warehouse.keycache`)."""
+        if not len(a["id"]):
             return
-        a = {name: np.concatenate(p) for name, p in parts.items()}
-        del parts
-        if a["legacy"].any():  # schema-1 rows: a key of (content_hash, title) stands in for the record hash
-            old = con.execute(
-                f"SELECT article_id, version, content_hash, title FROM {stored_as} WHERE record_hash IS NULL"
-            ).fetchall()
-            stand_in = {(self.codec.one(i), v): self.codec.one(short_id(c, t or "")) for i, v, c, t in old}
-            for i in np.flatnonzero(a["legacy"]):
-                a["record"][i] = stand_in[(int(a["id"][i]), int(a["version"][i]))]
-        a["owner"] = np.where(a["copy"], a["owner"], a["id"])
-        order = np.lexsort((a["version"], a["extracted"]))  # as loaded: by extraction time, then version
+        a = {**a, "owner": np.where(a["copy"], a["owner"], a["id"])}
+        order = np.lexsort((a["id"], a["version"], a["extracted"]))  # as loaded: by extraction time, version
         a = {k: v[order] for k, v in a.items()}
         # latest version of each article
         by_id = np.lexsort((a["version"], a["id"]))

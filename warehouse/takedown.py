@@ -18,7 +18,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from warehouse import catalog, daily, lake, maintain, search, storage, writer
+from warehouse import catalog, daily, keycache, lake, maintain, search, storage, writer
 from warehouse.schemas import LAKE_TABLES
 
 
@@ -84,6 +84,7 @@ def forget(root: Path, urls: list[str], requested_by: str, reason: str) -> list[
         lake.set_meta(con, lake.PURGED_AFTER, lake.snapshot_id(con))
         con.execute("COMMIT")
         purge(con)
+    (root / keycache.FILE).unlink(missing_ok=True)  # it holds the forgotten articles' keys: made again without
     vacuum(root)
     catalog.write_init_file(root)
     return rows

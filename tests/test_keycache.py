@@ -1,0 +1,80 @@
+"""The stored keys kept between runs (warehouse/keycache.py): a state read through the cache, brought up to
+date from the change feed, is the state read from the tables; where the cache cannot be trusted (a takedown,
+merged files, a damaged file) the tables are read again."""
+
+import numpy as np
+from test_check import page
+from test_warehouse import article, load
+
+from warehouse import keycache, maintain, takedown, writer
+from warehouse.loader import WarehouseState
+
+
+def state_arrays(state: WarehouseState) -> dict:
+    near = vars(state.near)
+    return {
+        "articles": [state.articles._keys, *state.articles._columns],
+        "owners": [state.content_owner._keys, *state.content_owner._columns],
+        "pages": [state.page_ids._sorted],
+        "near": [np.asarray(near["_hashes"][: near["_size"]]), np.asarray(near["_owners"][: near["_size"]])],
+    }
+
+
+def same(a: WarehouseState, b: WarehouseState) -> bool:
+    x, y = state_arrays(a), state_arrays(b)
+    return all(len(x[k]) == len(y[k]) and all(np.array_equal(p, q) for p, q in zip(x[k], y[k], strict=True)) for k in x)
+
+
+def fresh(root) -> WarehouseState:
+    """The state read from the tables alone."""
+    (root / keycache.FILE).unlink(missing_ok=True)
+    return WarehouseState.read(root)
+
+
+def read_from_cache(root, monkeypatch) -> tuple[WarehouseState, list[str]]:
+    """The state as a run reads it, and whether it read the tables whole (["all"]) or only the change feed."""
+    calls = []
+    real = keycache._read_all
+    monkeypatch.setattr(keycache, "_read_all", lambda con, codec: calls.append("all") or real(con, codec))
+    state = WarehouseState.read(root)
+    monkeypatch.setattr(keycache, "_read_all", real)
+    return state, calls
+
+
+def test_a_state_brought_up_to_date_from_the_change_feed_is_the_state_read_from_the_tables(tmp_path, monkeypatch):
+    texts = ["Lisbon trams run late again.", "A harbour strike in Porto.", "Rain over Braga all week."]
+    load(tmp_path, [article(f"a{i}", text=t) for i, t in enumerate(texts)])
+    writer.write(tmp_path, "pages", [page("a0"), page("a1")])
+    state, calls = read_from_cache(tmp_path, monkeypatch)
+    assert calls == ["all"] and (tmp_path / keycache.FILE).exists()  # no cache yet: the tables, and one made
+    load(tmp_path, [article("a1", text="A harbour strike in Porto ends."), article("b1", text=texts[0] + " ")])
+    writer.write(tmp_path, "pages", [page("a2")])
+    load(tmp_path, [article("c1", text="Rain over Braga all week!", title="Other")])  # a near copy
+    state, calls = read_from_cache(tmp_path, monkeypatch)
+    assert calls == []  # the cached rows and what was inserted since
+    assert same(state, fresh(tmp_path))
+    assert state.article("a1").version == 2 and len(state.page_ids) == 3
+    state, calls = read_from_cache(tmp_path, monkeypatch)  # nothing since: the cache as it is
+    assert calls == [] and same(state, fresh(tmp_path))
+
+
+def test_after_a_takedown_or_merged_files_or_a_damaged_file_the_tables_are_read_again(tmp_path, monkeypatch):
+    load(tmp_path, [article(f"a{i}", text=f"Story number {i} about Lisbon.") for i in range(4)])
+    WarehouseState.read(tmp_path)
+    cached = (tmp_path / keycache.FILE).read_bytes()
+    takedown.forget(tmp_path, ["https://x.example/a2"], reason="test", requested_by="tests")
+    assert not (tmp_path / keycache.FILE).exists()  # it held the forgotten article's key
+    (tmp_path / keycache.FILE).write_bytes(cached)  # had it stayed, it would not be trusted
+    state, calls = read_from_cache(tmp_path, monkeypatch)
+    assert calls == ["all"] and state.article("a2") is None and same(state, fresh(tmp_path))
+
+    WarehouseState.read(tmp_path)
+    for i in range(4, 8):  # files to merge
+        load(tmp_path, [article(f"a{i}", text=f"Story number {i} about Lisbon.")])
+    maintain.maintain(tmp_path)
+    state, calls = read_from_cache(tmp_path, monkeypatch)
+    assert calls == ["all"] and same(state, fresh(tmp_path))
+
+    (tmp_path / keycache.FILE).write_bytes(b"not an npz file")
+    state, calls = read_from_cache(tmp_path, monkeypatch)
+    assert calls == ["all"] and same(state, fresh(tmp_path)) and state.article("a7").version == 1

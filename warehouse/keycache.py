@@ -1,0 +1,170 @@
+"""The stored keys a run starts from, kept between runs in `<root>/_state/keys.npz`.
+
+A writer needs every stored article version's keys (`warehouse.loader.WarehouseState`). Read from the tables,
+that is ~10^6 rows of strings at 10^6 articles: 2.8 s of every run, the one part of an hourly run that grew
+with the warehouse. So the rows are kept as uint64 arrays (`warehouse.keys`) in a file beside the crawl state,
+with the snapshot they were read at; the next run reads only what DuckLake's change feed inserted since
+(`ducklake_table_insertions`) and appends it. The file is a cache: it is used only when it is provably the
+tables' content, and read again from the tables otherwise:
+- the snapshot it was made at still exists (not expired);
+- no snapshot since deleted rows from the tables it holds (a takedown) or merged their files;
+- after appending, its row counts equal the tables' own.
+Delete it at any time; the next run makes it again. The rows keep no order: what is derived from them
+(`WarehouseState`) sorts them itself, so appended rows give the state a fresh read gives.
+"""
+
+import json
+from pathlib import Path
+
+import duckdb
+import numpy as np
+
+from transforms.text import short_id
+from warehouse import lake
+from warehouse.keys import Codec
+from warehouse.schemas import TABLES
+
+FILE = Path("_state") / "keys.npz"
+FORMAT = 1  # bump when the arrays change meaning
+READ_ROWS = 65_536  # rows per record batch while reading: memory stays bounded
+_NONE = "'" + "0" * 16 + "'"  # a key of 0 where a column is NULL (the flags say so)
+KEYS = (("id", "article_id"), ("record", "record"), ("content", "content_hash"), ("owner", "owner"))
+NUMBERS = (("version", np.int64), ("extracted", np.int64), ("published", np.int64), ("simhash", np.uint64),
+           ("legacy", bool), ("dated", bool), ("copy", bool))  # fmt: skip
+ARTICLE_COLUMNS = [name for name, _ in KEYS + NUMBERS]
+
+
+def read(root: Path, con: duckdb.DuckDBPyConnection, codec: Codec) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """(every stored article version's key columns, every stored page id), from the cache where it holds,
+    and the cache brought up to date."""
+    current = lake.snapshot_id(con)
+    cached = _load(root / FILE, codec)
+    found = _brought_up_to(con, cached, current, codec) if cached is not None else None
+    if found is None:
+        found = _read_all(con, codec)
+    if cached is None or found is not cached:
+        _save(root / FILE, found, current, codec)
+    return found["articles"], found["pages"]
+
+
+def article_rows(con: duckdb.DuckDBPyConnection, source: str, codec: Codec) -> dict[str, np.ndarray]:
+    """The key columns of the article versions in `source` (a table, or a table function's rows)."""
+    reader = con.execute(
+        f"SELECT article_id, coalesce(record_hash, {_NONE}) AS record, content_hash, "
+        f"coalesce(duplicate_of, {_NONE}) AS owner, version, record_hash IS NULL AS legacy, "
+        "epoch_us(extracted_at) AS extracted, published_at IS NOT NULL AS dated, "
+        "epoch_us(coalesce(published_at, extracted_at)) AS published, simhash, duplicate_of IS NOT NULL AS copy "
+        f"FROM {source}"
+    ).to_arrow_reader(READ_ROWS)
+    parts: dict[str, list[np.ndarray]] = {name: [] for name in ARTICLE_COLUMNS}
+    for batch in reader:  # a batch at a time: no copy of the whole table's strings
+        for name, column in KEYS:
+            parts[name].append(codec.many(batch.column(column), prefix=name == "content"))
+        for name, dtype in NUMBERS:
+            parts[name].append(batch.column(name).to_numpy(zero_copy_only=False).astype(dtype))
+    rows = {name: np.concatenate(p) if p else np.empty(0, dtype=_dtype(name)) for name, p in parts.items()}
+    if rows["legacy"].any():  # schema-1 rows: a key of (content_hash, title) stands in for the record hash
+        old = con.execute(f"SELECT article_id, version, content_hash, title FROM {source} WHERE record_hash IS NULL")
+        stand_in = {(codec.one(i), v): codec.one(short_id(c, t or "")) for i, v, c, t in old.fetchall()}
+        for i in np.flatnonzero(rows["legacy"]):
+            rows["record"][i] = stand_in[(int(rows["id"][i]), int(rows["version"][i]))]
+    return rows
+
+
+def ids(con: duckdb.DuckDBPyConnection, source: str, column: str, codec: Codec) -> np.ndarray:
+    reader = con.execute(f"SELECT {column} FROM {source}").to_arrow_reader(READ_ROWS)
+    parts = [codec.many(batch.column(0)) for batch in reader]
+    return np.concatenate(parts) if parts else np.empty(0, dtype=np.uint64)
+
+
+def _dtype(name: str):
+    return dict(NUMBERS).get(name, np.uint64)
+
+
+def _read_all(con: duckdb.DuckDBPyConnection, codec: Codec) -> dict:
+    return {
+        "articles": article_rows(con, TABLES["articles"].stored_as, codec),
+        "pages": ids(con, TABLES["pages"].stored_as, "page_id", codec),
+    }
+
+
+def _brought_up_to(con: duckdb.DuckDBPyConnection, cached: dict, current: int, codec: Codec) -> dict | None:
+    """The cached rows with what was inserted since, or None where the cache cannot be trusted."""
+    since = cached["snapshot"]
+    if since == current:
+        return cached
+    tables = (TABLES["articles"].stored_as, TABLES["pages"].stored_as)
+    if since > current or not _only_inserted(con, since, tables):
+        return None
+    feed = f"ducklake_table_insertions('{lake.NAME}', 'main', '{{}}', {since + 1}, {current})"
+    try:
+        new_rows = article_rows(con, feed.format(tables[0]), codec)
+        new_pages = ids(con, feed.format(tables[1]), "page_id", codec)
+    except duckdb.Error:  # the feed cannot be read for that range
+        return None
+    found = {
+        "articles": {k: np.concatenate([cached["articles"][k], new_rows[k]]) for k in ARTICLE_COLUMNS},
+        "pages": np.concatenate([cached["pages"], new_pages]),
+    }
+    counts = con.execute(f"SELECT (SELECT count(*) FROM {tables[0]}), (SELECT count(*) FROM {tables[1]})").fetchall()
+    if counts[0] != (len(found["articles"]["id"]), len(found["pages"])):
+        return None
+    return found
+
+
+def _only_inserted(con: duckdb.DuckDBPyConnection, since: int, tables: tuple[str, ...]) -> bool:
+    """Did the snapshots after `since` only insert into `tables` (no delete, no rewrite), and is `since` still
+    there to read the change feed from?"""
+    ids_of = dict(
+        con.execute(
+            f"SELECT table_name, table_id::VARCHAR FROM __ducklake_metadata_{lake.NAME}.ducklake_table "
+            "WHERE end_snapshot IS NULL"
+        ).fetchall()
+    )
+    if not all(t in ids_of for t in tables):
+        return False
+    watched = [ids_of[t] for t in tables]
+    # deletes, and merged files (whose rows the change feed might show again)
+    other = " || ".join(f"coalesce(changes['{k}'], [])" for k in ("tables_deleted_from", "inlined_delete",
+                                                                   "merge_adjacent"))  # fmt: skip
+    kept, touched = con.execute(
+        f"SELECT count(*) FILTER (WHERE snapshot_id = ?), "
+        f"count(*) FILTER (WHERE snapshot_id > ? AND len(list_intersect({other}, ?)) > 0) "
+        f"FROM ducklake_snapshots('{lake.NAME}')",
+        [since, since, watched],
+    ).fetchall()[0]
+    return bool(kept) and not touched
+
+
+def _load(path: Path, codec: Codec) -> dict | None:
+    try:
+        with np.load(path, allow_pickle=False) as f:
+            meta = json.loads(str(f["meta"]))
+            if meta.get("format") != FORMAT:
+                return None
+            found = {
+                "articles": {k: f[f"a_{k}"] for k in ARTICLE_COLUMNS},
+                "pages": f["pages"],
+                "snapshot": int(meta["snapshot"]),
+            }
+            names = dict(zip(f["name_keys"].tolist(), meta["names"], strict=True))
+    except (OSError, ValueError, KeyError):  # missing, partial or from elsewhere: read the tables
+        return None
+    codec.names.update(names)
+    return found
+
+
+def _save(path: Path, found: dict, snapshot: int, codec: Codec) -> None:
+    """Written whole then renamed: a reader finds the old file or the new one, never part of one."""
+    names = sorted(codec.names.items())
+    meta = {"format": FORMAT, "snapshot": snapshot, "names": [n for _, n in names]}
+    arrays = {f"a_{k}": v for k, v in found["articles"].items()}
+    tmp = path.with_name(f".{path.name}.{id(found)}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tmp.open("wb") as out:
+            np.savez(out, meta=np.array(json.dumps(meta)), pages=found["pages"],
+                     name_keys=np.array([k for k, _ in names], dtype=np.uint64), **arrays)  # fmt: skip
+        tmp.replace(path)
+    except OSError:  # a read-only or full disk: the next run reads the tables again
+        tmp.unlink(missing_ok=True)
