@@ -56,6 +56,12 @@ def test_a_state_brought_up_to_date_from_the_change_feed_is_the_state_read_from_
     assert state.article("a1").version == 2 and len(state.page_ids) == 3
     state, calls = read_from_cache(tmp_path, monkeypatch)  # nothing since: the cache as it is
     assert calls == [] and same(state, fresh(tmp_path))
+    monkeypatch.setattr(keycache, "SAVE_AFTER", 1)  # written again once enough came from the change feed
+    load(tmp_path, [article("d1", text="Sun in Faro.")])
+    before = (tmp_path / keycache.FILE).read_bytes()
+    state, calls = read_from_cache(tmp_path, monkeypatch)
+    assert calls == [] and (tmp_path / keycache.FILE).read_bytes() != before
+    assert same(read_from_cache(tmp_path, monkeypatch)[0], fresh(tmp_path)) and state.article("d1").version == 1
 
 
 def test_after_a_takedown_or_merged_files_or_a_damaged_file_the_tables_are_read_again(tmp_path, monkeypatch):
@@ -78,3 +84,14 @@ def test_after_a_takedown_or_merged_files_or_a_damaged_file_the_tables_are_read_
     (tmp_path / keycache.FILE).write_bytes(b"not an npz file")
     state, calls = read_from_cache(tmp_path, monkeypatch)
     assert calls == ["all"] and same(state, fresh(tmp_path)) and state.article("a7").version == 1
+
+
+def test_a_cache_from_another_catalog_with_the_same_snapshot_numbers_is_not_trusted(tmp_path, monkeypatch):
+    a, b = tmp_path / "a", tmp_path / "b"
+    load(a, [article("x1", text="Trams in Lisbon."), article("x2", text="Ferries in Porto.")])
+    load(b, [article("y1", text="Buses in Braga."), article("y2", text="Trains in Faro.")])
+    WarehouseState.read(a)
+    (b / keycache.FILE).parent.mkdir(parents=True, exist_ok=True)
+    (b / keycache.FILE).write_bytes((a / keycache.FILE).read_bytes())  # as if b were made again in a's folder
+    state, calls = read_from_cache(b, monkeypatch)
+    assert calls == ["all"] and state.article("x1") is None and state.article("y1").version == 1

@@ -3,10 +3,10 @@
 A writer needs every stored article version's keys (`warehouse.loader.WarehouseState`). Read from the tables,
 that is ~10^6 rows of strings at 10^6 articles: 2.8 s of every run, the one part of an hourly run that grew
 with the warehouse. So the rows are kept as uint64 arrays (`warehouse.keys`) in a file beside the crawl state,
-with the snapshot they were read at; the next run reads only what DuckLake's change feed inserted since
+with the snapshot they were read at; a later run reads only what DuckLake's change feed inserted since
 (`ducklake_table_insertions`) and appends it. The file is a cache: it is used only when it is provably the
 tables' content, and read again from the tables otherwise:
-- the snapshot it was made at still exists (not expired);
+- the snapshot it was made at still exists (not expired), with the time it was taken at (the same catalog);
 - no snapshot since deleted rows from the tables it holds (a takedown) or merged their files;
 - after appending, its row counts equal the tables' own.
 Delete it at any time; the next run makes it again. The rows keep no order: what is derived from them
@@ -14,6 +14,8 @@ Delete it at any time; the next run makes it again. The rows keep no order: what
 """
 
 import json
+import os
+import threading
 from pathlib import Path
 
 import duckdb
@@ -25,7 +27,11 @@ from warehouse.keys import Codec
 from warehouse.schemas import TABLES
 
 FILE = Path("_state") / "keys.npz"
-FORMAT = 1  # bump when the arrays change meaning
+FORMAT = 2  # bump when the arrays change meaning
+# Article versions read from the change feed before the file is written again: writing it costs ~0.25 s at
+# 10^6 articles, reading 500 rows from the feed a few ms (hourly runs of 500 write it every ~4 days, well
+# inside the 7 days of snapshots maintenance keeps).
+SAVE_AFTER = 50_000
 READ_ROWS = 65_536  # rows per record batch while reading: memory stays bounded
 _NONE = "'" + "0" * 16 + "'"  # a key of 0 where a column is NULL (the flags say so)
 KEYS = (("id", "article_id"), ("record", "record"), ("content", "content_hash"), ("owner", "owner"))
@@ -35,14 +41,18 @@ ARTICLE_COLUMNS = [name for name, _ in KEYS + NUMBERS]
 
 
 def read(root: Path, con: duckdb.DuckDBPyConnection, codec: Codec) -> tuple[dict[str, np.ndarray], np.ndarray]:
-    """(every stored article version's key columns, every stored page id), from the cache where it holds,
-    and the cache brought up to date."""
-    current = lake.snapshot_id(con)
+    """(every stored article version's key columns, every stored page id), from the cache where it holds
+    (written again after a read of the tables, or once SAVE_AFTER rows have come from the change feed)."""
+    current = con.execute(
+        f"SELECT snapshot_id, snapshot_time::VARCHAR FROM ducklake_snapshots('{lake.NAME}') "
+        "ORDER BY snapshot_id DESC LIMIT 1"
+    ).fetchall()[0]
     cached = _load(root / FILE, codec)
-    found = _brought_up_to(con, cached, current, codec) if cached is not None else None
+    found = _brought_up_to(con, cached, current[0], codec) if cached is not None else None
     if found is None:
         found = _read_all(con, codec)
-    if cached is None or found is not cached:
+        _save(root / FILE, found, current, codec)
+    elif len(found["articles"]["id"]) - len(cached["articles"]["id"]) >= SAVE_AFTER:
         _save(root / FILE, found, current, codec)
     return found["articles"], found["pages"]
 
@@ -90,11 +100,12 @@ def _read_all(con: duckdb.DuckDBPyConnection, codec: Codec) -> dict:
 
 def _brought_up_to(con: duckdb.DuckDBPyConnection, cached: dict, current: int, codec: Codec) -> dict | None:
     """The cached rows with what was inserted since, or None where the cache cannot be trusted."""
-    since = cached["snapshot"]
+    since, taken = cached["snapshot"]
+    tables = (TABLES["articles"].stored_as, TABLES["pages"].stored_as)
+    if since > current or not _only_inserted(con, since, taken, tables):
+        return None
     if since == current:
         return cached
-    tables = (TABLES["articles"].stored_as, TABLES["pages"].stored_as)
-    if since > current or not _only_inserted(con, since, tables):
         return None
     feed = f"ducklake_table_insertions('{lake.NAME}', 'main', '{{}}', {since + 1}, {current})"
     try:
@@ -112,9 +123,10 @@ def _brought_up_to(con: duckdb.DuckDBPyConnection, cached: dict, current: int, c
     return found
 
 
-def _only_inserted(con: duckdb.DuckDBPyConnection, since: int, tables: tuple[str, ...]) -> bool:
-    """Did the snapshots after `since` only insert into `tables` (no delete, no rewrite), and is `since` still
-    there to read the change feed from?"""
+def _only_inserted(con: duckdb.DuckDBPyConnection, since: int, taken: str, tables: tuple[str, ...]) -> bool:
+    """Is snapshot `since` still there, taken at `taken` (so this is the catalog the cache was made from, not
+    one made again in the same folder), and did the snapshots after it only insert into `tables` (no delete,
+    no merge)?"""
     ids_of = dict(
         con.execute(
             f"SELECT table_name, table_id::VARCHAR FROM __ducklake_metadata_{lake.NAME}.ducklake_table "
@@ -128,10 +140,10 @@ def _only_inserted(con: duckdb.DuckDBPyConnection, since: int, tables: tuple[str
     other = " || ".join(f"coalesce(changes['{k}'], [])" for k in ("tables_deleted_from", "inlined_delete",
                                                                    "merge_adjacent"))  # fmt: skip
     kept, touched = con.execute(
-        f"SELECT count(*) FILTER (WHERE snapshot_id = ?), "
+        f"SELECT count(*) FILTER (WHERE snapshot_id = ? AND snapshot_time::VARCHAR = ?), "
         f"count(*) FILTER (WHERE snapshot_id > ? AND len(list_intersect({other}, ?)) > 0) "
         f"FROM ducklake_snapshots('{lake.NAME}')",
-        [since, since, watched],
+        [since, taken, since, watched],
     ).fetchall()[0]
     return bool(kept) and not touched
 
@@ -145,21 +157,21 @@ def _load(path: Path, codec: Codec) -> dict | None:
             found = {
                 "articles": {k: f[f"a_{k}"] for k in ARTICLE_COLUMNS},
                 "pages": f["pages"],
-                "snapshot": int(meta["snapshot"]),
+                "snapshot": (int(meta["snapshot"][0]), str(meta["snapshot"][1])),
             }
             names = dict(zip(f["name_keys"].tolist(), meta["names"], strict=True))
-    except (OSError, ValueError, KeyError):  # missing, partial or from elsewhere: read the tables
+    except Exception:  # missing, damaged, from another version: a cache, so the tables are read instead
         return None
     codec.names.update(names)
     return found
 
 
-def _save(path: Path, found: dict, snapshot: int, codec: Codec) -> None:
+def _save(path: Path, found: dict, snapshot: tuple[int, str], codec: Codec) -> None:
     """Written whole then renamed: a reader finds the old file or the new one, never part of one."""
     names = sorted(codec.names.items())
-    meta = {"format": FORMAT, "snapshot": snapshot, "names": [n for _, n in names]}
+    meta = {"format": FORMAT, "snapshot": list(snapshot), "names": [n for _, n in names]}
     arrays = {f"a_{k}": v for k, v in found["articles"].items()}
-    tmp = path.with_name(f".{path.name}.{id(found)}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tmp.open("wb") as out:
