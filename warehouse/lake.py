@@ -526,8 +526,3 @@ def tables_changed_at(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
             GROUP BY ALL"""
     ).fetchall()
     return dict(rows)
-
-
-def table_changed_at(con: duckdb.DuckDBPyConnection, table: str) -> int:
-    """The last snapshot that inserted rows into `table` or deleted some (0 if none)."""
-    return tables_changed_at(con).get(table, 0)
