@@ -106,7 +106,6 @@ def _brought_up_to(con: duckdb.DuckDBPyConnection, cached: dict, current: int, c
         return None
     if since == current:
         return cached
-        return None
     feed = f"ducklake_table_insertions('{lake.NAME}', 'main', '{{}}', {since + 1}, {current})"
     try:
         new_rows = article_rows(con, feed.format(tables[0]), codec)
