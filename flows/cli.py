@@ -995,8 +995,8 @@ def compact(
     DuckLake's own maintenance (ducklake_flush_inlined_data, ducklake_merge_adjacent_files,
     ducklake_expire_snapshots, ducklake_cleanup_old_files): same rows, fewer files, faster queries.
     Snapshots older than NEWSETL_KEEP_SNAPSHOTS_DAYS (7) are expired; replaced files are deleted an hour after
-    they stopped being used, for queries still reading them. Takes the warehouse lock like a run; runs do it
-    on their own once a partition has more than NEWSETL_COMPACT_THRESHOLD files.
+    they stopped being used, for queries still reading them. Takes the warehouse lock like a run; runs merge
+    on their own once a partition has more than NEWSETL_COMPACT_THRESHOLD (8) small files of one size.
 
     Example:
 

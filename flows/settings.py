@@ -85,7 +85,10 @@ class Settings(BaseSettings):
     )
     ner_batch_size: int = Field(32, ge=1, description="texts per nlp.pipe batch")
     compact_threshold: int = Field(
-        64, ge=2, description="after each batch, a run merges a table's small files once a partition has more than this"
+        8,
+        ge=2,
+        description="after each batch, a run merges a table's small files of one size tier once a partition has "
+        "more of them than this",
     )
     lock_wait: float = Field(0.0, ge=0, description="seconds to wait for another run writing to the warehouse")
     extract_timeout: float = Field(

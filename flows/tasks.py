@@ -216,12 +216,12 @@ def load_batch(root: Path, state: WarehouseState, pages, failures, mentions, art
 
 @task(name="compact", cache_policy=NO_CACHE, **STORAGE_RETRIES)
 def compact_if_crowded(root: Path, threshold: int, keep_days: float = maintain.KEEP_DAYS) -> dict[str, int]:
-    """Merge the small files of tables that have a partition over `threshold` files (the run holds the lock),
-    and expire snapshots older than `keep_days`."""
-    tables = maintain.crowded(root, threshold)
-    if not tables:
+    """Merge the small files of tables that have a partition over `threshold` files of one size tier (the run
+    holds the lock), and expire snapshots older than `keep_days`."""
+    tiers = maintain.crowded(root, threshold)
+    if not tiers:
         return {}
-    done = maintain.maintain(root, tables=tables, max_file_bytes=maintain.SMALL_FILE_BYTES, keep_days=keep_days)
+    done = maintain.maintain(root, tiers=tiers, keep_days=keep_days)
     return {"partitions_compacted": done.partitions, "files_compacted": sum(done.tables.values())}
 
 

@@ -83,6 +83,36 @@ def test_a_runs_maintenance_merges_small_files_only_and_keeps_replaced_files_for
     assert not any(p.exists() for p in replaced) and answers(tmp_path) == before
 
 
+def test_a_run_merges_the_crumbs_of_a_partition_and_leaves_its_larger_files_as_they_are(tmp_path):
+    """Issue 16: the files a run merges are of one size tier, so a partition's crumbs (an hour's batches) merge
+    among themselves and do not drag its bigger files (a search bucket's 7 MiB) into every merge."""
+    noise = os.urandom(1_500_000).hex()  # incompressible: one article's text makes a file past the first tier
+    load(tmp_path, [article("big", text=f"About Lisbon. {noise}")], lambda a: [mention(a["article_id"], 1, 0)])
+    for i in range(3):
+        load(tmp_path, [article(f"a{i}-{j}", text=f"Text {i} {j} about Lisbon.") for j in range(11)],
+             lambda a: [mention(a["article_id"], 1, 0)])  # fmt: skip
+    big = maintain.TIERS[1][0]
+    with lake.session(tmp_path, read_only=True) as con:
+        sizes = {f: s for f, s in con.sql(
+            "SELECT data_file, data_file_size_bytes FROM ducklake_list_files('news', 'article_versions')").fetchall()}  # fmt: skip
+        tiers = maintain.files_per_tier(con)["article_versions"]
+    assert sorted(s >= big for s in sizes.values()) == [False, False, False, True]
+    assert tiers == {("2024/3", 0): 3, ("2024/3", 1): 1}
+    assert "article_versions" not in maintain.crowded(tmp_path, 3)  # at the threshold, not over it
+    crowded = maintain.crowded(tmp_path, 2)
+    assert crowded["article_versions"] == [0] and crowded["newsetl_meta"] == [0]  # the lake's own names
+    before = answers(tmp_path)
+
+    maintain.maintain(tmp_path, tiers=crowded)
+
+    with lake.session(tmp_path, read_only=True) as con:
+        after = {f: s for f, s in con.sql(
+            "SELECT data_file, data_file_size_bytes FROM ducklake_list_files('news', 'article_versions')").fetchall()}  # fmt: skip
+    kept = [f for f, s in sizes.items() if s >= big]
+    assert len(after) == 2 and kept[0] in after  # the crumbs became one; the big file is the same file
+    assert answers(tmp_path) == before
+
+
 def test_compact_waits_its_turn(tmp_path):
     load(tmp_path, [article("a1")])
     with writer_lock(tmp_path, "newsetl ingest (flow run x)"):

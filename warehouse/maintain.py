@@ -2,9 +2,12 @@
 
 - **merge**: small data files of a partition become one (`ducklake_merge_adjacent_files`); inlined rows (small
   inserts DuckLake keeps in the catalog) are written out as Parquet first (`ducklake_flush_inlined_data`).
-  A run merges only files under `SMALL_FILE_BYTES`, so what has been merged to size is not rewritten again
-  and a run's maintenance costs what is new, not what the warehouse holds. `newsetl compact` merges files up
-  to DuckLake's target size.
+  A run merges by size tier (`TIERS`): once a partition holds more than the threshold of files of one tier,
+  that tier's files are merged. Files of `SMALL_FILE_BYTES` or more are never rewritten by a run, so a run's
+  maintenance costs what is new, not what the warehouse holds, and a partition holds at most the threshold of
+  files per tier, plus full ones. `newsetl compact` merges files up to DuckLake's target size.
+  Why it matters: with a SQLite catalog every query reads DuckLake's file lists whole (the sqlite extension
+  pushes no filter down), so the files a warehouse holds cost every query, not only the scans.
 - **expire**: snapshots older than `keep_days` are forgotten (time travel reaches back that far).
 - **cleanup**: files no snapshot needs any more are deleted once they have been unused for `GRACE`, so a
   reader in the middle of a query on an older snapshot can finish.
@@ -25,6 +28,10 @@ from warehouse.schemas import LAKE_TABLES
 GRACE = timedelta(hours=1)
 KEEP_DAYS = 7
 SMALL_FILE_BYTES = 16 * 2**20  # a run merges files under this size
+# [low, high) bytes: an hour's crumbs (a few KiB to a few hundred) merge among themselves, and what they become
+# merges with its like later. One tier up to SMALL_FILE_BYTES rewrote, at 10^6 articles, each 7 MiB bucket of
+# the search index with every few crumbs.
+TIERS = ((0, 2**20), (2**20, SMALL_FILE_BYTES))
 
 
 @dataclass
@@ -82,14 +89,40 @@ def inlined_rows(con: duckdb.DuckDBPyConnection) -> int:
     return total
 
 
-def crowded(root: Path, threshold: int) -> list[str]:
-    """Tables with a partition holding more than `threshold` data files: what a run maintains."""
+def files_per_tier(con: duckdb.DuckDBPyConnection) -> dict[str, dict[tuple[str, int], int]]:
+    """Live data files under SMALL_FILE_BYTES per table, partition and tier (an index into TIERS)."""
+    rows = con.execute(
+        f"""
+        SELECT t.table_name, coalesce(string_agg(pv.partition_value, '/' ORDER BY pv.partition_key_index), '') AS part,
+               any_value(f.file_size_bytes) AS size
+        FROM {_meta("ducklake_data_file")} f
+        JOIN {_meta("ducklake_table")} t ON t.table_id = f.table_id AND t.end_snapshot IS NULL
+        LEFT JOIN {_meta("ducklake_file_partition_value")} pv ON pv.data_file_id = f.data_file_id
+        WHERE f.end_snapshot IS NULL AND f.file_size_bytes < ?
+        GROUP BY t.table_name, f.data_file_id""",
+        [SMALL_FILE_BYTES],
+    ).fetchall()
+    out: dict[str, dict[tuple[str, int], int]] = {}
+    for table, part, size in rows:
+        tier = next(i for i, (low, high) in enumerate(TIERS) if low <= size < high)
+        counts = out.setdefault(table, {})
+        counts[part, tier] = counts.get((part, tier), 0) + 1
+    return out
+
+
+def crowded(root: Path, threshold: int) -> dict[str, list[int]]:
+    """The tiers (indexes into TIERS) of each DuckLake table (by its name in the lake: `article_versions`, and
+    `newsetl_meta` too) that have a partition holding more than `threshold` of their files: what a run merges."""
     if not storage.of(root).exists():
-        return []
+        return {}
     with lake.session(root) as con:
-        counts = files_per_partition(con)
-    by_name = {spec.stored_as: name for name, spec in LAKE_TABLES.items()}
-    return sorted(by_name.get(t, t) for t, parts in counts.items() if parts and max(parts.values()) > threshold)
+        counts = files_per_tier(con)
+    out: dict[str, list[int]] = {}
+    for table, parts in sorted(counts.items()):
+        tiers = sorted({tier for (_, tier), n in parts.items() if n > threshold})
+        if tiers:
+            out[table] = tiers
+    return out
 
 
 def delete_debris(root: Path) -> int:
@@ -115,23 +148,31 @@ def maintain(
     max_file_bytes: int | None = None,
     keep_days: float = KEEP_DAYS,
     cleanup_all: bool = False,
+    tiers: dict[str, list[int]] | None = None,
 ) -> Compaction:
-    """Merge small files (of `tables`, default all; with `max_file_bytes`, only files under that size), expire
+    """Merge small files (of `tables`, default all; with `max_file_bytes`, only files under that size; with
+    `tiers`, what `crowded` returned: for each table, only its files of those TIERS, each tier apart), expire
     old snapshots and delete files no snapshot needs. The caller holds the writer lock (SQLite catalogs)."""
+    if tiers is not None:
+        ranges = {table: [TIERS[i] for i in ts] for table, ts in tiers.items()}
+    else:
+        names = [LAKE_TABLES[t].stored_as for t in tables] if tables else [s.stored_as for s in LAKE_TABLES.values()]
+        ranges = {name: [(0, max_file_bytes)] for name in names}
     done = Compaction()
     with lake.session(root, create=True) as con:
         before = files_per_partition(con)
         done.files_before = sum(sum(p.values()) for p in before.values())
-        names = [LAKE_TABLES[t].stored_as for t in tables] if tables else [s.stored_as for s in LAKE_TABLES.values()]
-        for table in names:
+        for table, sizes in ranges.items():
             flushed = con.execute(
                 "SELECT coalesce(sum(rows_flushed), 0) "
                 f"FROM ducklake_flush_inlined_data('{lake.NAME}', table_name => ?)",
                 [table],
             ).fetchall()[0][0]
             done.inlined_rows_flushed += int(flushed)
-            size = f", max_file_size => {int(max_file_bytes)}" if max_file_bytes else ""
-            con.execute(f"CALL ducklake_merge_adjacent_files('{lake.NAME}', '{table}'{size})")
+            for low, high in sizes:
+                size = f", max_file_size => {int(high)}" if high else ""
+                size += f", min_file_size => {int(low)}" if low else ""
+                con.execute(f"CALL ducklake_merge_adjacent_files('{lake.NAME}', '{table}'{size})")
         after = files_per_partition(con)
         done.files_after = sum(sum(p.values()) for p in after.values())
         for table, parts in before.items():
@@ -140,7 +181,7 @@ def maintain(
                 done.tables[table] = merged
                 done.partitions += sum(1 for k, n in parts.items() if n > after.get(table, {}).get(k, 0))
         done.files_deleted = expire_and_clean(con, keep_days, cleanup_all)
-        done.rows = sum(con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0] for name in names)
+        done.rows = sum(con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0] for name in ranges)
     return done
 
 
