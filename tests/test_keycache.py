@@ -1,13 +1,13 @@
 """The stored keys kept between runs (warehouse/keycache.py): a state read through the cache, brought up to
 date from the change feed, is the state read from the tables; where the cache cannot be trusted (a takedown,
-merged files, a damaged file) the tables are read again."""
+a damaged file, another catalog) the tables are read again; merged files leave it trusted."""
 
 import numpy as np
 from test_check import page
 from test_warehouse import article, load
 
 from warehouse import keycache, maintain, takedown, writer
-from warehouse.loader import WarehouseState
+from warehouse.loader import WarehouseState, publish
 
 
 def state_arrays(state: WarehouseState) -> dict:
@@ -64,7 +64,7 @@ def test_a_state_brought_up_to_date_from_the_change_feed_is_the_state_read_from_
     assert same(read_from_cache(tmp_path, monkeypatch)[0], fresh(tmp_path)) and state.article("d1").version == 1
 
 
-def test_after_a_takedown_or_merged_files_or_a_damaged_file_the_tables_are_read_again(tmp_path, monkeypatch):
+def test_after_a_takedown_or_a_damaged_file_the_tables_are_read_again(tmp_path, monkeypatch):
     load(tmp_path, [article(f"a{i}", text=f"Story number {i} about Lisbon.") for i in range(4)])
     WarehouseState.read(tmp_path)
     cached = (tmp_path / keycache.FILE).read_bytes()
@@ -74,16 +74,32 @@ def test_after_a_takedown_or_merged_files_or_a_damaged_file_the_tables_are_read_
     state, calls = read_from_cache(tmp_path, monkeypatch)
     assert calls == ["all"] and state.article("a2") is None and same(state, fresh(tmp_path))
 
-    WarehouseState.read(tmp_path)
-    for i in range(4, 8):  # files to merge
-        load(tmp_path, [article(f"a{i}", text=f"Story number {i} about Lisbon.")])
-    maintain.maintain(tmp_path)
-    state, calls = read_from_cache(tmp_path, monkeypatch)
-    assert calls == ["all"] and same(state, fresh(tmp_path))
-
     (tmp_path / keycache.FILE).write_bytes(b"not an npz file")
     state, calls = read_from_cache(tmp_path, monkeypatch)
-    assert calls == ["all"] and same(state, fresh(tmp_path)) and state.article("a7").version == 1
+    assert calls == ["all"] and same(state, fresh(tmp_path)) and state.article("a3").version == 1
+
+
+def test_files_merged_between_runs_leave_the_cache_trusted_and_right(tmp_path, monkeypatch):
+    """A run's maintenance merges small files every few runs: the change feed shows no row of a merge, so the
+    cache is brought up to date from it, and equals a fresh read."""
+    load(tmp_path, [article(f"a{i}", text=f"Story number {i} about Lisbon.") for i in range(4)])
+    WarehouseState.read(tmp_path)  # the cache, at this snapshot
+    for i in range(4, 8):  # files to merge, inserted after the cache's snapshot
+        load(tmp_path, [article(f"a{i}", text=f"Story number {i} about Lisbon.")])
+        writer.write(tmp_path, "pages", [page(f"a{i}")])
+    # a run that read its state before the merge, and commits after it
+    planned, _ = WarehouseState.read(tmp_path).plan_articles(
+        [article("a9", text="Story number 9 about Lisbon."), article("a3", text="Story 3, updated.")]
+    )
+    merged = maintain.maintain(tmp_path)
+    assert merged.tables.get("article_versions") and merged.tables.get("pages")
+    publish(tmp_path, pages=[], failures=[], mentions=[], articles=planned)
+    writer.write(tmp_path, "pages", [page("a9")])
+
+    state, calls = read_from_cache(tmp_path, monkeypatch)
+
+    assert calls == [] and same(state, fresh(tmp_path))
+    assert state.article("a9").version == 1 and state.article("a3").version == 2 and len(state.page_ids) == 5
 
 
 def test_a_cache_from_another_catalog_with_the_same_snapshot_numbers_is_not_trusted(tmp_path, monkeypatch):
@@ -95,3 +111,23 @@ def test_a_cache_from_another_catalog_with_the_same_snapshot_numbers_is_not_trus
     (b / keycache.FILE).write_bytes((a / keycache.FILE).read_bytes())  # as if b were made again in a's folder
     state, calls = read_from_cache(b, monkeypatch)
     assert calls == ["all"] and state.article("x1") is None and state.article("y1").version == 1
+
+
+def test_rows_are_put_in_load_order_once_and_left_as_they_are_when_they_already_are():
+    rng = np.random.default_rng(7)
+    n = 5000
+    rows = {  # few distinct times and versions, so that ties go to the next key
+        "extracted": rng.integers(0, 20, n).astype(np.int64),
+        "version": rng.integers(1, 4, n).astype(np.int64),
+        "id": rng.integers(0, 2**64, n, dtype=np.uint64),
+        "simhash": np.arange(n, dtype=np.uint64),
+    }
+    ordered = keycache.in_load_order(rows)
+    expected = np.lexsort((rows["id"], rows["version"], rows["extracted"]))
+    assert np.array_equal(ordered["simhash"], rows["simhash"][expected])
+    assert keycache.in_load_order(ordered) is ordered  # sorted already: nothing copied
+    swapped = {k: v.copy() for k, v in ordered.items()}
+    for k in swapped:  # two neighbours out of order, anywhere: sorted again
+        swapped[k][[100, 101]] = swapped[k][[101, 100]]
+    assert not np.array_equal(swapped["id"], ordered["id"])
+    assert np.array_equal(keycache.in_load_order(swapped)["simhash"], ordered["simhash"])

@@ -66,9 +66,8 @@ class WarehouseState:
         """What the run looks stored articles up in, from every stored version's keys (`warehouse.keycache`)."""
         if not len(a["id"]):
             return
+        a = keycache.in_load_order(a)  # as loaded: by extraction time, version (the cache keeps them so)
         a = {**a, "owner": np.where(a["copy"], a["owner"], a["id"])}
-        order = np.lexsort((a["id"], a["version"], a["extracted"]))  # as loaded: by extraction time, version
-        a = {k: v[order] for k, v in a.items()}
         # latest version of each article
         by_id = np.lexsort((a["version"], a["id"]))
         last = by_id[np.r_[a["id"][by_id][1:] != a["id"][by_id][:-1], True]]
