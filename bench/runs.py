@@ -8,6 +8,9 @@ The warehouses are ones `bench/scale.py --keep DIR` built (their crawl state kno
 - nothing new: a URL list of 1,000 URLs the warehouse has stored (`--nothing` runs, median);
 - hourly: a WARC of 500 article pages new to the warehouse (`--hourly` runs, median). Each adds 500 articles,
   so the warehouses grow a little as the benchmark goes on.
+- the floor: `bench/empty_flow.py`, a Prefect flow that does nothing, run the same way right after each
+  nothing-new run: what any run pays before and after its own work;
+- after the runs: the example queries on each warehouse (as `bench/scale.py` times them), and its live files.
 
 With `--baseline CHECKOUT` (another checkout of newsetl, with its own .venv), each run is made with that
 checkout's code right after this one's: the ratios compare code measured side by side. It runs on the same
@@ -55,6 +58,14 @@ def stored_urls(root: Path, n: int = 1000) -> list[str]:
     return done
 
 
+def _commit(checkout: Path) -> str:
+    """The checkout's commit, with "+changes" where its code differs from it (results are not counted)."""
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=checkout, capture_output=True, text=True)
+    changed = subprocess.run(["git", "status", "--porcelain", "--", ".", ":!bench/results"], cwd=checkout,
+                             capture_output=True, text=True).stdout.strip()  # fmt: skip
+    return head.stdout.strip() + ("+changes" if changed else "")
+
+
 def newsetl_run(checkout: Path, source: Path, root: Path, env: dict) -> dict:
     """One `newsetl run --json` of `checkout`'s code: wall seconds, peak RSS, the flow's own seconds by stage."""
     python = checkout / ".venv" / "bin" / "python"
@@ -74,6 +85,28 @@ def newsetl_run(checkout: Path, source: Path, root: Path, env: dict) -> dict:
         "articles_new": summary["counts"].get("articles_new", 0),
         "skipped_seen": summary["counts"].get("skipped_seen", 0),
     }
+
+
+def empty_flow_run(env: dict) -> dict:
+    t0 = time.perf_counter()
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "empty_flow.py")], cwd=ROOT, env=env,
+                          capture_output=True, text=True)  # fmt: skip
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr[-3000:])
+    return {"seconds": round(time.perf_counter() - t0, 2), "peak_rss_mib": 0}
+
+
+def after_runs(root: Path) -> dict:
+    """The example queries' medians (ms) and the live data files, on the warehouse as the runs left it."""
+    from scale import time_queries
+
+    from warehouse import maintain
+
+    queries = time_queries(root, repeats=5)
+    with lake.session(root, read_only=True) as con:
+        files = sum(sum(parts.values()) for parts in maintain.files_per_partition(con).values())
+    lake.close_all()
+    return {"query_ms": queries, "live_files": files}
 
 
 def summarise(runs: list[dict]) -> dict:
@@ -96,10 +129,7 @@ def main() -> None:
     for checkout in checkouts.values():
         if not (checkout / ".venv" / "bin" / "python").exists():
             raise SystemExit(f"{checkout}: no .venv (run `uv sync` there)")
-    git = ["git", "rev-parse", "--short", "HEAD"]
-    commits = {
-        name: subprocess.run(git, cwd=c, capture_output=True, text=True).stdout.strip() for name, c in checkouts.items()
-    }
+    commits = {name: _commit(c) for name, c in checkouts.items()}
     results: dict = {"commits": commits, "warehouses": {}}
     record = 0
     with tempfile.TemporaryDirectory() as tmp:
@@ -113,9 +143,11 @@ def main() -> None:
                 url_file = Path(tmp) / f"{root.name}-stored-urls.txt"
                 url_file.write_text("\n".join(stored_urls(root)) + "\n")
                 runs: dict = {f"{kind}/{name}": [] for kind in ("nothing_new", "hourly") for name in checkouts}
+                runs["empty_prefect_flow"] = []
                 for _ in range(args.nothing):
                     for name, checkout in checkouts.items():
                         runs[f"nothing_new/{name}"].append(newsetl_run(checkout, url_file, where[name], env))
+                    runs["empty_prefect_flow"].append(empty_flow_run(env))
                 for _ in range(args.hourly):
                     for name, checkout in checkouts.items():
                         record += 1
@@ -125,6 +157,7 @@ def main() -> None:
                         runs[f"hourly/{name}"].append(newsetl_run(checkout, warc, where[name], env))
                         warc.unlink()
                 results["warehouses"][root.name] = {key: summarise(r) for key, r in runs.items()}
+                results.setdefault("after_runs", {})[root.name] = {name: after_runs(where[name]) for name in checkouts}
                 print(json.dumps({root.name: {k: v["median_s"] for k, v in results["warehouses"][root.name].items()}}),
                       flush=True)  # fmt: skip
         finally:
@@ -155,10 +188,19 @@ def write(results: dict, warehouses: list[Path]) -> None:
             s = results["warehouses"][n][key]
             cells.append(f"{s['median_s']} s ({', '.join(map(str, s['runs_s']))}; {s['peak_rss_mib']} MiB)")
         lines.append(f"| {key} | " + " | ".join(cells) + " |")
+    if results.get("after_runs"):
+        lines += ["", "After the runs, on each checkout's warehouse: live data files, and the example queries "
+                  "(median of 5, ms, this checkout's SQL):", ""]  # fmt: skip
+        for n, by in results["after_runs"].items():
+            for name, after in by.items():
+                queries = ", ".join(f"{q} {ms}" for q, ms in after["query_ms"].items())
+                lines.append(f"- {n} {name}: {after['live_files']} files; {queries}")
     lines += ["", "Stages of the median run (the flow's own seconds):", ""]
     for n in names:
         for key in keys:
-            lines.append(f"- {n} {key}: {json.dumps(results['warehouses'][n][key]['median_run']['stage_seconds'])}")
+            stages = results["warehouses"][n][key]["median_run"].get("stage_seconds")
+            if stages is not None:
+                lines.append(f"- {n} {key}: {json.dumps(stages)}")
     (out / f"{stem}.md").write_text("\n".join(lines) + "\n")
 
 
