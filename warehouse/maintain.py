@@ -52,22 +52,38 @@ def _meta(table: str) -> str:
     return f"__ducklake_metadata_{lake.NAME}.{table}"
 
 
-def files_per_partition(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, int]]:
-    """Live data files per table and partition (partition values joined by '/', '' for none)."""
-    rows = con.execute(
+def _live_files(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, int]]:
+    """(table, partition values joined by '/' or '' for none, bytes) of each live data file."""
+    return con.execute(
         f"""
         SELECT t.table_name, coalesce(string_agg(pv.partition_value, '/' ORDER BY pv.partition_key_index), '') AS part,
-               f.data_file_id
+               any_value(f.file_size_bytes)
         FROM {_meta("ducklake_data_file")} f
         JOIN {_meta("ducklake_table")} t ON t.table_id = f.table_id AND t.end_snapshot IS NULL
         LEFT JOIN {_meta("ducklake_file_partition_value")} pv ON pv.data_file_id = f.data_file_id
         WHERE f.end_snapshot IS NULL
-        GROUP BY ALL"""
+        GROUP BY t.table_name, f.data_file_id"""
     ).fetchall()
+
+
+def files_per_partition(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, int]]:
+    """Live data files per table and partition (partition values joined by '/', '' for none)."""
     out: dict[str, dict[str, int]] = {}
-    for table, part, _ in rows:
-        out.setdefault(table, {}).setdefault(part, 0)
-        out[table][part] += 1
+    for table, part, _ in _live_files(con):
+        counts = out.setdefault(table, {})
+        counts[part] = counts.get(part, 0) + 1
+    return out
+
+
+def files_per_tier(con: duckdb.DuckDBPyConnection) -> dict[str, dict[tuple[str, int], int]]:
+    """Live data files under SMALL_FILE_BYTES per table, (partition, tier: an index into TIERS)."""
+    out: dict[str, dict[tuple[str, int], int]] = {}
+    for table, part, size in _live_files(con):
+        if size >= SMALL_FILE_BYTES:
+            continue
+        tier = next(i for i, (low, high) in enumerate(TIERS) if low <= size < high)
+        counts = out.setdefault(table, {})
+        counts[part, tier] = counts.get((part, tier), 0) + 1
     return out
 
 
@@ -87,27 +103,6 @@ def inlined_rows(con: duckdb.DuckDBPyConnection) -> int:
     for (name,) in tables:
         total += con.execute(f"SELECT count(*) FROM {_meta(name)} WHERE end_snapshot IS NULL").fetchall()[0][0]
     return total
-
-
-def files_per_tier(con: duckdb.DuckDBPyConnection) -> dict[str, dict[tuple[str, int], int]]:
-    """Live data files under SMALL_FILE_BYTES per table, partition and tier (an index into TIERS)."""
-    rows = con.execute(
-        f"""
-        SELECT t.table_name, coalesce(string_agg(pv.partition_value, '/' ORDER BY pv.partition_key_index), '') AS part,
-               any_value(f.file_size_bytes) AS size
-        FROM {_meta("ducklake_data_file")} f
-        JOIN {_meta("ducklake_table")} t ON t.table_id = f.table_id AND t.end_snapshot IS NULL
-        LEFT JOIN {_meta("ducklake_file_partition_value")} pv ON pv.data_file_id = f.data_file_id
-        WHERE f.end_snapshot IS NULL AND f.file_size_bytes < ?
-        GROUP BY t.table_name, f.data_file_id""",
-        [SMALL_FILE_BYTES],
-    ).fetchall()
-    out: dict[str, dict[tuple[str, int], int]] = {}
-    for table, part, size in rows:
-        tier = next(i for i, (low, high) in enumerate(TIERS) if low <= size < high)
-        counts = out.setdefault(table, {})
-        counts[part, tier] = counts.get((part, tier), 0) + 1
-    return out
 
 
 def crowded(root: Path, threshold: int) -> dict[str, list[int]]:
