@@ -185,7 +185,10 @@ def test_crawl_delay_spaces_requests(web):
     c = crawler(per_host=2)
     results = c.fetch_all([Request(f"{web.base}/p{i}") for i in range(4)])
     assert all(isinstance(r, Fetched) for r in results)
-    assert min_gap(web.log) >= 0.45  # robots.txt and 4 pages, each start 0.5 s apart
+    # robots.txt and 4 pages, each started 0.5 s apart; seen by the server, a request that arrives late on a
+    # loaded machine shortens the gap after it (0.444 s once in the suite), so the floor is 0.4, not 0 as
+    # without the delay
+    assert min_gap(web.log) >= 0.4
 
 
 def test_crawl_delay_is_capped(web):
