@@ -323,16 +323,17 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
         crawl.record(found.listings)
         stage("compact")
         counts.update(compact_t(root, settings.compact_threshold, settings.keep_snapshots_days))
-    except Exception as exc:
-        status, error = "failed", f"{stage.current}: {type(exc).__name__}: {exc}"
-        logger().error("run failed in %s\n%s", stage.current, traceback.format_exc())
     except BaseException as exc:  # Ctrl-C, SIGTERM: what was committed stays, the batch in progress was not written
-        if (how := runtime.interrupted_by(exc)) is None:
-            raise
-        interrupted = exc
-        stopped_short(root)  # the batch it was writing may have left data files: the next run looks
-        status, error = "cancelled", f"{stage.current}: interrupted by {how}"
-        logger().warning("run cancelled in %s (%s)", stage.current, how)
+        if (how := runtime.interrupted_by(exc)) is None:  # also an error raised from one (DuckDB's)
+            if not isinstance(exc, Exception):
+                raise
+            status, error = "failed", f"{stage.current}: {type(exc).__name__}: {exc}"
+            logger().error("run failed in %s\n%s", stage.current, traceback.format_exc())
+        else:
+            interrupted = exc
+            stopped_short(root)  # the batch it was writing may have left data files: the next run looks
+            status, error = "cancelled", f"{stage.current}: interrupted by {how}"
+            logger().warning("run cancelled in %s (%s)", stage.current, how)
     finally:
         progress.finish()
         if found is not None:

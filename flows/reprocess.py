@@ -104,16 +104,17 @@ def _reprocess_locked(settings, root: Path, run_id: str) -> dict:
             counts.update(compact_t(root, settings.compact_threshold, settings.keep_snapshots_days))
             progress.advance(len(pages))
             stage("read")
-    except Exception as exc:
-        status, error = "failed", f"{stage.current}: {type(exc).__name__}: {exc}"
-        logger().error("reprocess failed in %s\n%s", stage.current, traceback.format_exc())
     except BaseException as exc:  # Ctrl-C, SIGTERM: what was committed stays, the batch in progress was not written
-        if (how := runtime.interrupted_by(exc)) is None:
-            raise
-        interrupted = exc
-        stopped_short(root)  # the batch it was writing may have left data files: the next run looks
-        status, error = "cancelled", f"{stage.current}: interrupted by {how}"
-        logger().warning("run cancelled in %s (%s)", stage.current, how)
+        if (how := runtime.interrupted_by(exc)) is None:  # also an error raised from one (DuckDB's)
+            if not isinstance(exc, Exception):
+                raise
+            status, error = "failed", f"{stage.current}: {type(exc).__name__}: {exc}"
+            logger().error("reprocess failed in %s\n%s", stage.current, traceback.format_exc())
+        else:
+            interrupted = exc
+            stopped_short(root)  # the batch it was writing may have left data files: the next run looks
+            status, error = "cancelled", f"{stage.current}: interrupted by {how}"
+            logger().warning("run cancelled in %s (%s)", stage.current, how)
     finally:
         progress.finish()
     where = storage.of(root).display()  # the folder, or s3://bucket/prefix

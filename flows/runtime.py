@@ -71,13 +71,18 @@ def raising_on_sigterm():
 
 def signal_number(exc: BaseException) -> int | None:
     """The signal an exception stands for: SIGINT for KeyboardInterrupt, SIGTERM for `Terminated` and for
-    Prefect's TerminationSignal; None for anything else."""
-    if isinstance(exc, KeyboardInterrupt):
-        return signal.SIGINT
-    if isinstance(exc, Terminated):
-        return signal.SIGTERM
-    if type(exc).__name__ == "TerminationSignal":  # prefect.exceptions, not imported for this
-        return getattr(exc, "signal", signal.SIGTERM)
+    Prefect's TerminationSignal, also where an error was raised from one (DuckDB turns Ctrl-C during a query
+    into `RuntimeError: Query interrupted`, raised from the KeyboardInterrupt); None for anything else."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, KeyboardInterrupt):
+            return signal.SIGINT
+        if isinstance(exc, Terminated):
+            return signal.SIGTERM
+        if type(exc).__name__ == "TerminationSignal":  # prefect.exceptions, not imported for this
+            return getattr(exc, "signal", signal.SIGTERM)
+        exc = exc.__cause__ or exc.__context__
     return None
 
 

@@ -19,6 +19,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.exceptions import MissingContextError
 from prefect.tasks import exponential_backoff
 
+from flows import runtime
 from flows.crawler import Crawler, Policy
 from flows.crawlstate import CrawlState
 from flows.extractor import limited_extractor
@@ -193,10 +194,17 @@ def with_timeout(settings: Settings, *tasks):
 
 # Storage can fail for a moment (a full disk being cleaned, a network filesystem, later S3): retried with
 # growing, jittered waits. A retried load is safe: see load_batch.
+def not_interrupted(task, task_run, state) -> bool:
+    """Prefect's retry condition: retry a failed attempt, unless Ctrl-C or SIGTERM ended it (DuckDB raises a
+    Ctrl-C during a query as an error, which would otherwise be retried and the run go on)."""
+    return not (isinstance(state.data, BaseException) and runtime.interrupted_by(state.data))
+
+
 STORAGE_RETRIES = {
     "retries": 3,
     "retry_delay_seconds": exponential_backoff(backoff_factor=1),
     "retry_jitter_factor": 0.5,
+    "retry_condition_fn": not_interrupted,
 }
 
 
