@@ -12,7 +12,6 @@ forgetting the entries it had not fetched yet.
 
 import itertools
 import time
-import traceback
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
@@ -25,7 +24,7 @@ from uuid import uuid4
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from flows import progress, runlog, runtime
+from flows import progress, runlog
 from flows.crawler import Crawler
 from flows.crawlstate import CrawlState
 from flows.discover import LOCAL_KINDS, Discovery, Limits, page_refs
@@ -173,7 +172,7 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
     # what every run reports, a run with nothing new too (its batches add to them)
     counts: Counter = Counter(dict.fromkeys(REPORTED_COUNTS, 0))
     reasons: Counter = Counter()
-    status, error = "completed", None
+    ending = runlog.Ending()
     stage = runlog.Stages("discover")
     entities = runlog.TopEntities()
     source_pages: Counter = Counter()
@@ -181,7 +180,6 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
         settings, fetch_batch, extract_batch, plan_batch, enrich_batch, load_batch, compact_if_crowded
     )
     runlog.started(run_id)
-    interrupted = None  # the signal that stopped the run, and how it came
     crawl = found = None
     try:
         counts.update(prepare(root))
@@ -324,16 +322,8 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
         stage("compact")
         counts.update(compact_t(root, settings.compact_threshold, settings.keep_snapshots_days))
     except BaseException as exc:  # Ctrl-C, SIGTERM: what was committed stays, the batch in progress was not written
-        if (how := runtime.interrupted_by(exc)) is None:  # also an error raised from one (DuckDB's)
-            if not isinstance(exc, Exception):
-                raise
-            status, error = "failed", f"{stage.current}: {type(exc).__name__}: {exc}"
-            logger().error("run failed in %s\n%s", stage.current, traceback.format_exc())
-        else:
-            interrupted = exc
+        if ending.ended_by(exc, stage.current, logger()):
             stopped_short(root)  # the batch it was writing may have left data files: the next run looks
-            status, error = "cancelled", f"{stage.current}: interrupted by {how}"
-            logger().warning("run cancelled in %s (%s)", stage.current, how)
     finally:
         progress.finish()
         if found is not None:
@@ -342,8 +332,11 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
             crawl.close()
     where = storage.of(root).display()  # the folder, or s3://bucket/prefix
     summary = runlog.RunSummary(
-        run_id, "ingest", where, status, dict(counts), dict(reasons), round(time.perf_counter() - t0, 2), error,
-        failed_stage=stage.current if error else None, stage_seconds=stage.totals(), source_pages=dict(source_pages),
+        run_id, "ingest", where, ending.status, dict(counts), dict(reasons), round(time.perf_counter() - t0, 2),
+        error=ending.error,
+        failed_stage=stage.current if ending.error else None,
+        stage_seconds=stage.totals(),
+        source_pages=dict(source_pages),
         top_entities=entities.top(),
     )  # fmt: skip
     parameters = {
@@ -359,10 +352,4 @@ def _ingest_locked(settings, root, run_id, inputs, sources_file, feeds, sitemaps
     }
     runlog.record(root, summary, started, parameters)
     with_timeout(settings, build_catalog)[0](root)  # after the runs row, so a first run's catalog has a runs view
-    if interrupted is not None:
-        if runtime.supervisor_intent():  # a runner (serve, a worker) cancelling it: Prefect's engine ends it
-            raise interrupted
-        return runlog.cancelled(summary, runtime.signal_number(interrupted))
-    if error:
-        raise RuntimeError(error)
-    return summary.as_dict()
+    return ending.result(summary)

@@ -8,7 +8,6 @@ only where something is different.
 """
 
 import time
-import traceback
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,7 +16,7 @@ from uuid import uuid4
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from flows import progress, runlog, runtime
+from flows import progress, runlog
 from flows.jsonflow import json_flow
 from flows.settings import load_settings
 from flows.tasks import (
@@ -59,14 +58,13 @@ def _reprocess_locked(settings, root: Path, run_id: str) -> dict:
     started, t0 = datetime.now(UTC), time.perf_counter()
     counts: Counter = Counter()
     reasons: Counter = Counter()
-    status, error = "completed", None
+    ending = runlog.Ending()
     stage = runlog.Stages("read")
     entities = runlog.TopEntities()
     extract, plan, enrich, load, compact_t = with_timeout(
         settings, extract_batch, plan_batch, enrich_batch, load_batch, compact_if_crowded
     )
     runlog.started(run_id)
-    interrupted = None  # the signal that stopped the run, and how it came
     try:
         counts.update(prepare(root))
         state = WarehouseState.read(root)
@@ -105,29 +103,18 @@ def _reprocess_locked(settings, root: Path, run_id: str) -> dict:
             progress.advance(len(pages))
             stage("read")
     except BaseException as exc:  # Ctrl-C, SIGTERM: what was committed stays, the batch in progress was not written
-        if (how := runtime.interrupted_by(exc)) is None:  # also an error raised from one (DuckDB's)
-            if not isinstance(exc, Exception):
-                raise
-            status, error = "failed", f"{stage.current}: {type(exc).__name__}: {exc}"
-            logger().error("reprocess failed in %s\n%s", stage.current, traceback.format_exc())
-        else:
-            interrupted = exc
+        if ending.ended_by(exc, stage.current, logger()):
             stopped_short(root)  # the batch it was writing may have left data files: the next run looks
-            status, error = "cancelled", f"{stage.current}: interrupted by {how}"
-            logger().warning("run cancelled in %s (%s)", stage.current, how)
     finally:
         progress.finish()
     where = storage.of(root).display()  # the folder, or s3://bucket/prefix
     summary = runlog.RunSummary(
-        run_id, "reprocess", where, status, dict(counts), dict(reasons), round(time.perf_counter() - t0, 2), error,
-        failed_stage=stage.current if error else None, stage_seconds=stage.totals(), top_entities=entities.top(),
+        run_id, "reprocess", where, ending.status, dict(counts), dict(reasons), round(time.perf_counter() - t0, 2),
+        error=ending.error,
+        failed_stage=stage.current if ending.error else None,
+        stage_seconds=stage.totals(),
+        top_entities=entities.top(),
     )  # fmt: skip
     runlog.record(root, summary, started, {"warehouse": where, "batch_size": str(settings.batch_size)})
     with_timeout(settings, build_catalog)[0](root)
-    if interrupted is not None:
-        if runtime.supervisor_intent():  # a runner (serve, a worker) cancelling it: Prefect's engine ends it
-            raise interrupted
-        return runlog.cancelled(summary, runtime.signal_number(interrupted))
-    if error:
-        raise RuntimeError(error)
-    return summary.as_dict()
+    return ending.result(summary)

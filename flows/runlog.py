@@ -2,6 +2,7 @@
 
 import json
 import time
+import traceback
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from prefect.artifacts import create_markdown_artifact
 
+from flows import runtime
 from warehouse import writer
 
 PACKAGES = ("newsetl", "prefect", "trafilatura", "spacy", "pyarrow", "duckdb", "py3langid", "httpx", "feedparser")
@@ -73,6 +75,41 @@ class RunSummary:
 # This process's run in progress, and once a signal stopped it, its summary: the CLI that called the flow says
 # what was kept in one line (the flow's Prefect state is Cancelled, and carries no result).
 _this_run: dict = {}
+
+
+@dataclass
+class Ending:
+    """How a run ended: completed; failed (an error, logged with its traceback); or cancelled by a signal (Ctrl-C,
+    SIGTERM), where what was committed stays and the batch in progress was not written."""
+
+    status: str = "completed"
+    error: str | None = None
+    interrupted: BaseException | None = None  # the signal's exception, raised again for a supervisor
+
+    def ended_by(self, exc: BaseException, stage: str, log) -> bool:
+        """Record the exception that ended the run in `stage`: True for a signal (also an error raised from one,
+        as DuckDB's `Query interrupted`), False for an error; anything else (SystemExit, GeneratorExit) is
+        raised again."""
+        if (how := runtime.interrupted_by(exc)) is not None:
+            self.status, self.error, self.interrupted = "cancelled", f"{stage}: interrupted by {how}", exc
+            log.warning("run cancelled in %s (%s)", stage, how)
+            return True
+        if not isinstance(exc, Exception):
+            raise exc
+        self.status, self.error = "failed", f"{stage}: {type(exc).__name__}: {exc}"
+        log.error("run failed in %s\n%s", stage, traceback.format_exc())
+        return False
+
+    def result(self, summary: "RunSummary"):
+        """What the flow returns: its summary; Cancelled for a signal (raised again when a runner cancels it, so
+        that Prefect's engine ends it); a failure raises."""
+        if self.interrupted is not None:
+            if runtime.supervisor_intent():  # a runner (serve, a worker) cancelling it
+                raise self.interrupted
+            return cancelled(summary, runtime.signal_number(self.interrupted))
+        if self.error:
+            raise RuntimeError(self.error)
+        return summary.as_dict()
 
 
 def started(run_id: str) -> None:
