@@ -60,9 +60,22 @@ class Terminal:
                 self._reader.join(timeout=5)
                 return os.waitstatus_to_exitcode(status)
             time.sleep(0.05)
-        os.kill(self.pid, signal.SIGKILL)
-        os.waitpid(self.pid, 0)
-        pytest.fail(f"still running after {timeout} s:\n{self.output()[-3000:]}")
+        pytest.fail(f"still running after {timeout} s:\n{self.stop_and_dump()}")
+
+    def stop_and_dump(self) -> str:
+        """Stop a command that hangs, with where each of its threads was (SIGABRT: Python's faulthandler,
+        PYTHONFAULTHANDLER=1, prints their stacks), and return its output without the progress bars."""
+        os.kill(self.pid, signal.SIGABRT)
+        deadline = time.monotonic() + 10
+        while not os.waitpid(self.pid, os.WNOHANG)[0]:
+            if time.monotonic() > deadline:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+                break
+            time.sleep(0.1)
+        self._reader.join(timeout=5)
+        lines = self.output().replace("\r", "\n").splitlines()
+        return "\n".join(line for line in lines if line.strip() and "━" not in line)[-6000:]
 
 
 def _until(predicate, timeout: float, what: str, terminal: Terminal):
@@ -71,8 +84,7 @@ def _until(predicate, timeout: float, what: str, terminal: Terminal):
         if result := predicate():
             return result
         time.sleep(0.1)
-    os.kill(terminal.pid, signal.SIGKILL)
-    pytest.fail(f"timed out waiting for {what}:\n{terminal.output()[-3000:]}")
+    pytest.fail(f"timed out waiting for {what}:\n{terminal.stop_and_dump()}")
 
 
 @pytest.mark.parametrize("how", ["ctrl-c", "sigterm"])
@@ -88,7 +100,7 @@ def test_a_run_stopped_mid_way_is_cancelled_at_once_keeps_its_whole_batches_and_
         "".join(f"{web.base}/{name}\n" for name in (pages[0].name, pages[1].name, "stalls.html", pages[2].name))
     )
     warehouse = tmp_path / "wh"
-    env = {**prefect_server, "NEWSETL_HOST_INTERVAL": "0", "COLUMNS": "200"}
+    env = {**prefect_server, "NEWSETL_HOST_INTERVAL": "0", "COLUMNS": "200", "PYTHONFAULTHANDLER": "1"}
     run = Terminal([str(NEWSETL), "run", str(urls), "-w", str(warehouse), "--allow-private", "--batch-size", "2"], env)
 
     _until(lambda: web.hits("/stalls.html"), 240, "the second batch's stalled page", run)  # the first is committed

@@ -22,6 +22,11 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+# DuckDB imports pyarrow.dataset itself the first time it reads an Arrow table, and takes a Ctrl-C during that
+# import for "not installed": the KeyboardInterrupt was lost and the run went on to the end (seen in a real
+# terminal, 0.3-0.5 s after a new warehouse's catalog appeared). Imported here, before any run starts.
+import pyarrow.dataset
+
 from warehouse import storage
 from warehouse.schemas import LAKE_TABLES, TABLES, TableSpec
 
@@ -179,18 +184,15 @@ def open_instance(root: Path, read_only: bool = False, create: bool = False) -> 
     location = storage.of(root)
     if not create and not location.exists():
         raise NoWarehouse(f"no warehouse at {location.display()} (run `newsetl run` first, or pass --warehouse)")
-    con = duckdb.connect(config=_config())
+    if create and not location.remote:
+        Path(location.data_path).mkdir(parents=True, exist_ok=True)
+    if create and location.catalog_file is not None:
+        if location.catalog_file.exists():
+            _wal(location.catalog_file)  # a catalog made before it was set
+        else:
+            _create_catalog(location)
+    con = _instance(location)
     try:
-        for name in _needed(location):
-            if _extensions() is None:  # no packaged binaries: DuckDB's own path (installed, or downloaded)
-                con.execute(f"INSTALL {name}")
-            con.execute(f"LOAD {name}")
-        if location.remote:
-            con.execute(s3_secret_sql(location))
-        if create and not location.remote:
-            Path(location.data_path).mkdir(parents=True, exist_ok=True)
-        if create and location.catalog_file is not None:
-            _wal(location.catalog_file)
         _attach(con, location, read_only)
         con.execute(f"USE {NAME}")
         if create:
@@ -199,6 +201,67 @@ def open_instance(root: Path, read_only: bool = False, create: bool = False) -> 
         con.close()
         raise
     return con
+
+
+def _instance(location: storage.Location) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with the extensions this location needs loaded, and its S3 secret."""
+    con = duckdb.connect(config=_config())
+    try:
+        for name in _needed(location):
+            if _extensions() is None:  # no packaged binaries: DuckDB's own path (installed, or downloaded)
+                con.execute(f"INSTALL {name}")
+            con.execute(f"LOAD {name}")
+        if location.remote:
+            con.execute(s3_secret_sql(location))
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _create_catalog(location: storage.Location) -> None:
+    """A new SQLite catalog, made whole or not at all. DuckLake sets up its own tables in several statements,
+    not one transaction, and a Ctrl-C among them left a catalog that no later run could open ("Failed to
+    initialize DuckLake", "database is locked"). So DuckLake's tables, ours and the views are made in a file of
+    this process's own, which becomes the catalog once they are all there (a hard link: it never replaces a
+    catalog another process made meanwhile)."""
+    final = location.catalog_file
+    making = final.with_name(f"{final.name}.new-{os.getpid()}")
+    _remove_sqlite(making)  # one an interrupted attempt of this process left
+    _wal(making)
+    con = _instance(location)
+    try:
+        target = f"ducklake:sqlite:{making}"
+        con.execute(f"ATTACH {sql_string(target)} AS {NAME} (DATA_PATH {sql_string(location.data_path)})")
+        con.execute(f"USE {NAME}")
+        ensure_tables(con)
+    except BaseException:
+        con.close()
+        _remove_sqlite(making)
+        raise
+    con.close()
+    _checkpoint(making)  # the log's pages into the file, which alone becomes the catalog
+    try:
+        os.link(making, final)
+    except FileExistsError:  # another process made it first: its catalog is the warehouse's
+        pass
+    finally:
+        _remove_sqlite(making)
+
+
+def _remove_sqlite(path: Path) -> None:
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        file.unlink(missing_ok=True)
+
+
+def _checkpoint(path: Path) -> None:
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    try:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        db.close()
 
 
 def _attach(con: duckdb.DuckDBPyConnection, location: storage.Location, read_only: bool, attempts: int = 5) -> None:
