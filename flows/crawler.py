@@ -23,13 +23,16 @@ Every HTTP request becomes a `fetch_log` row; every URL asked for ends as a `Fet
 """
 
 import asyncio
+import contextlib
 import functools
 import ipaddress
 import os
 import random
 import re
+import signal
 import socket
 import ssl
+import threading
 import time
 import zlib
 from collections import Counter, defaultdict, deque
@@ -233,9 +236,38 @@ def run_sync(coro):
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return asyncio.run(coro)
+        return asyncio.run(_woken_by_signals(coro))
     with ThreadPoolExecutor(1) as pool:
         return pool.submit(asyncio.run, coro).result()
+
+
+async def _woken_by_signals(coro):
+    """Await `coro` in a loop that a signal wakes, whichever thread the kernel hands it to. Ctrl-C comes as a
+    process signal; given to another thread (a run has Prefect's, rich's), it only sets a flag, and the main
+    thread, asleep in the loop's select() until the next timer, ran asyncio's Ctrl-C handler 20 s later, at the
+    stalled page's read timeout (a full suite run: still fetching 60 s after Ctrl-C). The signal module writes
+    each signal to a wakeup fd; the loop watches it, so its select() returns and the handler runs at once."""
+    if threading.current_thread() is not threading.main_thread():
+        return await coro
+    loop = asyncio.get_running_loop()
+    wake, wakeup = socket.socketpair()
+    for end in (wake, wakeup):
+        end.setblocking(False)
+    previous = signal.set_wakeup_fd(wakeup.fileno(), warn_on_full_buffer=False)
+    loop.add_reader(wake.fileno(), _drain, wake)
+    try:
+        return await coro
+    finally:
+        loop.remove_reader(wake.fileno())
+        signal.set_wakeup_fd(previous)
+        wake.close()
+        wakeup.close()
+
+
+def _drain(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        while sock.recv(4096):
+            pass
 
 
 @dataclass

@@ -6,6 +6,8 @@ every URL is accounted for, retries and waits happen where they should and nowhe
 
 import gzip
 import itertools
+import subprocess
+import sys
 import time
 
 import pytest
@@ -333,3 +335,42 @@ def test_an_unexpected_error_costs_one_url_not_the_batch(web, monkeypatch):
     web.routes["/robots.txt"] = Route(b"User-agent: *\n# explode\n", content_type="text/plain")
     result = fetch(crawler(), f"{web.base}/a")
     assert isinstance(result, Failure) and result.reason == "error" and "parser surprise" in result.detail
+
+
+CTRL_C_IN_ANOTHER_THREAD = """
+import signal, sys, threading, time
+from flows.crawler import Crawler, Policy, Request
+
+def ctrl_c_when_told():  # the kernel may hand a process's SIGINT to any of its threads: here, this one
+    sys.stdin.readline()
+    signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+
+threading.Thread(target=ctrl_c_when_told, daemon=True).start()
+crawler = Crawler(Policy(user_agent="t", allow_private=True, host_interval=0, read_timeout=100, total_timeout=200,
+                         url_timeout=300, retries=0), "r1")
+print("fetching", flush=True)
+try:
+    crawler.fetch_all([Request(sys.argv[1])])
+except KeyboardInterrupt:
+    sys.exit(130)
+"""
+
+
+def test_ctrl_c_given_to_another_thread_stops_a_fetch_at_once(web):
+    """A run's Ctrl-C reached a thread other than the main one, asleep in the event loop's select() until its
+    next timer: the fetch went on until the stalled page's read timeout (a full suite run: 60 s)."""
+    web.routes["/stalls.html"] = Route(b"<html>late</html>", delay=150)
+    child = subprocess.Popen([sys.executable, "-c", CTRL_C_IN_ANOTHER_THREAD, f"{web.base}/stalls.html"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120
+        while not web.hits("/stalls.html") and time.monotonic() < deadline:
+            assert child.poll() is None, child.stderr.read()
+            time.sleep(0.05)
+        assert web.hits("/stalls.html"), "the page was never asked for"
+        child.stdin.write("now\n")
+        child.stdin.flush()
+        assert child.wait(timeout=60) == 130, child.stderr.read()  # the read timeout is 100 s
+    finally:
+        child.kill()
+        child.wait()
