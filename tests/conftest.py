@@ -439,3 +439,23 @@ def postgres_server():
     finally:
         run(str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop")
         shutil.rmtree(base, ignore_errors=True)
+
+
+def _signal_state() -> tuple:
+    """This thread's blocked and ignored signals (what a child it starts inherits, across exec too) and the
+    Python handlers of SIGINT and SIGTERM."""
+    import signal
+
+    status = Path(f"/proc/self/task/{threading.get_native_id()}/status")
+    masks = tuple(line for line in status.read_text().splitlines() if line.startswith(("SigBlk", "SigIgn")))
+    return masks, signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+
+
+@pytest.fixture(autouse=True)
+def _signals_left_as_found():
+    """A test leaves the worker's signals as it found them: a SIGINT ignored or blocked here is ignored by every
+    command a later test starts (its Ctrl-C tests then fail, far from the cause)."""
+    before = _signal_state()
+    yield
+    after = _signal_state()
+    assert after == before, f"this test changed the process's signal handling: {before} -> {after}"

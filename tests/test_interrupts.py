@@ -4,6 +4,8 @@ to a pytest-xdist worker during a DuckDB query was not raised that way and hung 
 tested here with the exceptions built as DuckDB raised them."""
 
 import logging
+import subprocess
+import sys
 
 import pytest
 from prefect.states import Failed
@@ -96,9 +98,19 @@ def test_a_warehouse_whose_creation_was_interrupted_is_not_there_and_the_next_ru
 def test_what_duckdb_would_import_during_a_run_is_imported_before_it():
     """DuckDB imports pyarrow.dataset the first time it reads an Arrow table and takes a Ctrl-C during that
     import for a missing module: the run went on to the end. Importing the lake module imports it."""
-    import subprocess
-    import sys
-
     code = "import sys, warehouse.lake; print('pyarrow.dataset' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.stdout.strip() == "True", done.stderr
+
+
+def test_a_creation_killed_before_its_cleanup_leaves_nothing_once_a_run_makes_the_catalog(tmp_path):
+    from warehouse import lake
+
+    root = tmp_path / "wh"
+    root.mkdir()
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    for suffix in ("", "-wal", "-shm"):  # what a SIGKILLed creation in process `dead` left
+        (root / f"catalog.sqlite.new-{dead.pid}{suffix}").write_bytes(b"half")
+    lake.open_instance(root, create=True).close()
+    assert sorted(p.name for p in root.iterdir()) == ["catalog.sqlite", "lake"]

@@ -226,6 +226,10 @@ def _create_catalog(location: storage.Location) -> None:
     this process's own, which becomes the catalog once they are all there (a hard link: it never replaces a
     catalog another process made meanwhile)."""
     final = location.catalog_file
+    for left in final.parent.glob(f"{final.name}.new-*"):  # a creation killed (SIGKILL) before its cleanup
+        pid = left.name.removeprefix(f"{final.name}.new-").split("-")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            left.unlink(missing_ok=True)
     making = final.with_name(f"{final.name}.new-{os.getpid()}")
     _remove_sqlite(making)  # one an interrupted attempt of this process left
     _wal(making)
@@ -245,8 +249,21 @@ def _create_catalog(location: storage.Location) -> None:
         os.link(making, final)
     except FileExistsError:  # another process made it first: its catalog is the warehouse's
         pass
+    except OSError:  # a filesystem without hard links
+        if not final.exists():
+            os.replace(making, final)
     finally:
         _remove_sqlite(making)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's
+        return True
+    return True
 
 
 def _remove_sqlite(path: Path) -> None:
