@@ -2,6 +2,7 @@ import fcntl
 import json
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -16,6 +17,14 @@ from flows import runtime
 from flows.runtime import apply_prefect_defaults
 
 apply_prefect_defaults()  # before anything imports Prefect
+# The commands the tests start meet Ctrl-C as in a person's terminal, whatever started the tests: a command run
+# with `&` from a script (or by some CI runners) has SIGINT and SIGQUIT ignored, every process it starts inherits
+# that across exec, and the Ctrl-C tests' commands then ignored the Ctrl-C (every suite started that way failed
+# them; `prefect worker` ignored its SIGINT and was killed 30 s later).
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+if signal.getsignal(signal.SIGQUIT) is signal.SIG_IGN:
+    signal.signal(signal.SIGQUIT, signal.SIG_DFL)
 # This session's own Prefect state, never the person's ~/.prefect (nor their server): a background server that a
 # test's `newsetl run` starts lives here, on a free port rather than 4200, and is stopped when the session ends.
 # One for the whole session, pytest-xdist's workers included: the process that makes it (xdist's controller, or
@@ -444,8 +453,6 @@ def postgres_server():
 def _signal_state() -> tuple:
     """This thread's blocked and ignored signals (what a child it starts inherits, across exec too) and the
     Python handlers of SIGINT and SIGTERM."""
-    import signal
-
     status = Path(f"/proc/self/task/{threading.get_native_id()}/status")
     masks = tuple(line for line in status.read_text().splitlines() if line.startswith(("SigBlk", "SigIgn")))
     return masks, signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)

@@ -370,7 +370,11 @@ def test_ctrl_c_given_to_another_thread_stops_a_fetch_at_once(web):
         assert web.hits("/stalls.html"), "the page was never asked for"
         child.stdin.write("now\n")
         child.stdin.flush()
-        assert child.wait(timeout=60) == 130, child.stderr.read()  # the read timeout is 100 s
+        try:
+            assert child.wait(timeout=60) == 130, child.stderr.read()  # the read timeout is 100 s
+        except subprocess.TimeoutExpired:
+            child.kill()
+            pytest.fail(f"still fetching 60 s after Ctrl-C: {child.stderr.read()}")
     finally:
         child.kill()
         child.wait()
