@@ -186,13 +186,13 @@ def open_instance(root: Path, read_only: bool = False, create: bool = False) -> 
         raise NoWarehouse(f"no warehouse at {location.display()} (run `newsetl run` first, or pass --warehouse)")
     if create and not location.remote:
         Path(location.data_path).mkdir(parents=True, exist_ok=True)
-    if create and location.catalog_file is not None:
-        if location.catalog_file.exists():
-            _wal(location.catalog_file)  # a catalog made before it was set
-        else:
-            _create_catalog(location)
     con = _instance(location)
     try:
+        if create and location.catalog_file is not None:
+            if location.catalog_file.exists():
+                _wal(location.catalog_file)  # a catalog made before it was set
+            else:
+                _create_catalog(con, location)
         _attach(con, location, read_only)
         con.execute(f"USE {NAME}")
         if create:
@@ -219,7 +219,7 @@ def _instance(location: storage.Location) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _create_catalog(location: storage.Location) -> None:
+def _create_catalog(con: duckdb.DuckDBPyConnection, location: storage.Location) -> None:
     """A new SQLite catalog, made whole or not at all. DuckLake sets up its own tables in several statements,
     not one transaction, and a Ctrl-C among them left a catalog that no later run could open ("Failed to
     initialize DuckLake", "database is locked"). So DuckLake's tables, ours and the views are made in a file of
@@ -233,17 +233,18 @@ def _create_catalog(location: storage.Location) -> None:
     making = final.with_name(f"{final.name}.new-{os.getpid()}")
     _remove_sqlite(making)  # one an interrupted attempt of this process left
     _wal(making)
-    con = _instance(location)
     try:
         target = f"ducklake:sqlite:{making}"
         con.execute(f"ATTACH {sql_string(target)} AS {NAME} (DATA_PATH {sql_string(location.data_path)})")
-        con.execute(f"USE {NAME}")
-        ensure_tables(con)
+        try:
+            con.execute(f"USE {NAME}")
+            ensure_tables(con)
+        finally:
+            con.execute("USE memory")
+            con.execute(f"DETACH {NAME}")  # the file closed, to be linked into place
     except BaseException:
-        con.close()
         _remove_sqlite(making)
         raise
-    con.close()
     _checkpoint(making)  # the log's pages into the file, which alone becomes the catalog
     try:
         os.link(making, final)
