@@ -83,6 +83,15 @@ def test_no_url_is_fetched_and_no_extension_installed(wh, http_server):
     assert log == []  # nothing reached the server
 
 
+def test_no_unsigned_extension_is_loaded(wh, tmp_path):
+    """The packaged extensions load without DuckDB's signature check (lake._config): a query still loads
+    none."""
+    evil = tmp_path / "evil.duckdb_extension"
+    evil.write_bytes(b"\x7fELF" + bytes(4096))
+    result = query(wh, f"LOAD '{evil}'")
+    assert result.exit_code == 2 and "only queries are allowed" in result.output
+
+
 @pytest.mark.parametrize(
     "sql",
     [
