@@ -156,7 +156,7 @@ def main() -> None:
                         make_warc(warc, 500, url_path=stamp, first_record=int(time.time()) * 1000 + record * 500)
                         runs[f"hourly/{name}"].append(newsetl_run(checkout, warc, where[name], env))
                         warc.unlink()
-                results["warehouses"][root.name] = {key: summarise(r) for key, r in runs.items()}
+                results["warehouses"][root.name] = {key: summarise(r) for key, r in runs.items() if r}
                 results.setdefault("after_runs", {})[root.name] = {name: after_runs(where[name]) for name in checkouts}
                 print(json.dumps({root.name: {k: v["median_s"] for k, v in results["warehouses"][root.name].items()}}),
                       flush=True)  # fmt: skip
