@@ -2,11 +2,13 @@
 date from the change feed, is the state read from the tables; where the cache cannot be trusted (a takedown,
 a damaged file, another catalog) the tables are read again; merged files leave it trusted."""
 
+from datetime import UTC, datetime
+
 import numpy as np
 from test_check import page
 from test_warehouse import article, load
 
-from warehouse import keycache, maintain, takedown, writer
+from warehouse import keycache, lake, maintain, takedown, writer
 from warehouse.loader import WarehouseState, publish
 
 
@@ -131,3 +133,21 @@ def test_rows_are_put_in_load_order_once_and_left_as_they_are_when_they_already_
         swapped[k][[100, 101]] = swapped[k][[101, 100]]
     assert not np.array_equal(swapped["id"], ordered["id"])
     assert np.array_equal(keycache.in_load_order(swapped)["simhash"], ordered["simhash"])
+
+
+def test_the_rows_a_run_derives_its_state_from_come_in_load_order_fresh_or_from_the_cache(tmp_path):
+    """WarehouseState relies on it (the earliest article owns its content): rows loaded with later extraction
+    times first, then earlier ones, are returned by extraction time, whether read whole or appended."""
+
+    def rows() -> dict:
+        with lake.session(tmp_path, read_only=True) as con:
+            return keycache.read(tmp_path, con, WarehouseState().codec)[0]
+
+    load(tmp_path, [article("late", text="Late words.", extracted_at=datetime(2025, 1, 2, tzinfo=UTC))])
+    load(tmp_path, [article("early", text="Early words.", extracted_at=datetime(2025, 1, 1, tzinfo=UTC))])
+    (tmp_path / keycache.FILE).unlink(missing_ok=True)
+    whole = rows()  # read from the tables
+    assert list(whole["extracted"]) == sorted(whole["extracted"]) and len(whole["id"]) == 2
+    load(tmp_path, [article("earliest", text="First words.", extracted_at=datetime(2024, 12, 1, tzinfo=UTC))])
+    appended = rows()  # the cache and the change feed
+    assert list(appended["extracted"]) == sorted(appended["extracted"]) and len(appended["id"]) == 3

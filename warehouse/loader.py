@@ -66,7 +66,7 @@ class WarehouseState:
         """What the run looks stored articles up in, from every stored version's keys (`warehouse.keycache`)."""
         if not len(a["id"]):
             return
-        a = keycache.in_load_order(a)  # as loaded: by extraction time, version (the cache keeps them so)
+        # `a` is in load order (by extraction time, version, id): keycache.read returns its rows so
         a = {**a, "owner": np.where(a["copy"], a["owner"], a["id"])}
         # latest version of each article
         by_id = np.lexsort((a["version"], a["id"]))
