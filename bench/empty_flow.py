@@ -6,7 +6,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from flows.runtime import apply_prefect_defaults
+from flows.runtime import apply_prefect_defaults, without_heartbeats
 
 apply_prefect_defaults(quiet_logs=True)
 
@@ -19,4 +19,5 @@ def empty() -> int:
 
 
 if __name__ == "__main__":
-    empty()
+    with without_heartbeats():
+        empty()

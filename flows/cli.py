@@ -702,7 +702,8 @@ def _run_flow_here(call, what: str, silent: bool, debug: bool, settings):
             runtime.quiet_interrupts()
         with _prefect_api(settings, status) as (api, lasting):
             status("Loading the pipeline (trafilatura, spaCy) ...")
-            state = call()
+            with runtime.without_heartbeats():
+                state = call()
             if state.is_completed():
                 summary = state.result()
                 summary["prefect_ui"] = _flow_run_url(summary["run_id"]) if lasting else None

@@ -258,6 +258,28 @@ def test_run_json_is_for_machines(prefect_harness, tmp_path):
     assert summary["counts"]["articles_new"] == 1 and summary["failures_by_reason"] == {"extract:empty": 1}
 
 
+def test_runs_newsetl_starts_emit_no_heartbeats_unless_the_user_asks(prefect_harness):
+    """Prefect's heartbeat thread makes every flow's end wait for its next 1 s step (flows.runtime); the flow
+    body sees the settings the engine decided the heartbeats by."""
+    from prefect import flow
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, get_current_settings, temporary_settings
+
+    from flows import cli
+    from flows.settings import load_settings
+
+    @flow(name="heartbeat-probe")
+    def probe() -> dict:
+        from prefect.runtime import flow_run
+
+        return {"run_id": str(flow_run.id), "heartbeat": get_current_settings().flows.heartbeat_frequency}
+
+    settings = load_settings()
+    assert get_current_settings().flows.heartbeat_frequency == 180  # Prefect's default, outside newsetl's runs
+    assert cli._run_flow(lambda: probe(return_state=True), "pages", True, False, settings)["heartbeat"] is None
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: 45}):  # as set in a profile or the env
+        assert cli._run_flow(lambda: probe(return_state=True), "pages", True, False, settings)["heartbeat"] == 45
+
+
 def test_a_run_that_reads_no_page_says_so(prefect_harness, tmp_path, http_server):
     base, routes, _ = http_server
     empty = tmp_path / "urls.txt"
