@@ -16,7 +16,8 @@ With `--baseline CHECKOUT` (another checkout of newsetl, with its own .venv), ea
 checkout's code right after this one's: the ratios compare code measured side by side. It runs on the same
 warehouses, or on copies of them (`--baseline-warehouse`, once per warehouse, in their order) where this
 checkout changed the warehouse's layout and the older code cannot write to it.
-Results: bench/results/runs-<warehouse names>.{json,md}.
+Results: bench/results/runs-<warehouse names>.{json,md}, or runs-<name>.{json,md} with `--name` (so that a
+comparison does not overwrite an earlier one of the same warehouses).
 """
 
 import argparse
@@ -124,6 +125,7 @@ def main() -> None:
                         help="the baseline's copy of each warehouse (default: the same ones)")  # fmt: skip
     parser.add_argument("--nothing", type=int, default=5, help="nothing-new runs per warehouse and checkout")
     parser.add_argument("--hourly", type=int, default=3, help="hourly runs per warehouse and checkout")
+    parser.add_argument("--name", help="results in bench/results/runs-NAME.{json,md} (default: the warehouses' names)")
     args = parser.parse_args()
     checkouts = {"this": ROOT} | ({"baseline": args.baseline.resolve()} if args.baseline else {})
     for checkout in checkouts.values():
@@ -164,11 +166,11 @@ def main() -> None:
             server.terminate()
             server.wait(30)
     results["load_average_at_end"] = [round(x, 1) for x in os.getloadavg()]
-    write(results, args.warehouses)
+    write(results, args.warehouses, args.name)
 
 
-def write(results: dict, warehouses: list[Path]) -> None:
-    stem = "runs-" + "-".join(w.name.removeprefix("wh-") for w in warehouses)
+def write(results: dict, warehouses: list[Path], name: str | None = None) -> None:
+    stem = "runs-" + (name or "-".join(w.name.removeprefix("wh-") for w in warehouses))
     out = ROOT / "bench" / "results"
     (out / f"{stem}.json").write_text(json.dumps(results, indent=2) + "\n")
     names = list(results["warehouses"])
