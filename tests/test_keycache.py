@@ -8,17 +8,18 @@ import numpy as np
 from test_check import page
 from test_warehouse import article, load
 
-from warehouse import keycache, lake, maintain, takedown, writer
+from warehouse import keycache, maintain, takedown, writer
 from warehouse.loader import WarehouseState, publish
 
 
 def state_arrays(state: WarehouseState) -> dict:
-    near = vars(state.near)
+    near = state.near.arrays()
+    order = np.argsort(near["ranks"], kind="stable")  # what `find` answers by: rank, then insertion
     return {
         "articles": [state.articles._keys, *state.articles._columns],
         "owners": [state.content_owner._keys, *state.content_owner._columns],
         "pages": [state.page_ids._sorted],
-        "near": [np.asarray(near["_hashes"][: near["_size"]]), np.asarray(near["_owners"][: near["_size"]])],
+        "near": [near["hashes"][order], near["owners"][order], near["ranks"][order]],
     }
 
 
@@ -135,19 +136,27 @@ def test_rows_are_put_in_load_order_once_and_left_as_they_are_when_they_already_
     assert np.array_equal(keycache.in_load_order(swapped)["simhash"], ordered["simhash"])
 
 
-def test_the_rows_a_run_derives_its_state_from_come_in_load_order_fresh_or_from_the_cache(tmp_path):
-    """WarehouseState relies on it (the earliest article owns its content): rows loaded with later extraction
-    times first, then earlier ones, are returned by extraction time, whether read whole or appended."""
+def test_rows_a_second_writer_loaded_before_the_cached_ones_give_the_state_a_fresh_read_gives(tmp_path, monkeypatch):
+    """Two writers planned against the same state; the one with the earlier extraction time committed last.
+    The first loaded article owns a text, so its rows cannot just be appended to the cached lookups: they are
+    derived again (and kept), and equal a fresh read."""
+    monkeypatch.setattr(keycache, "SAVE_AFTER", 1)  # the cache written at every read that appends
+    load(tmp_path, [article("z", text="Older words.", extracted_at=datetime(2024, 12, 1, tzinfo=UTC))])
+    text = "The same wire story, word for word."
+    late, _ = WarehouseState.read(tmp_path).plan_articles(
+        [article("late", text=text, extracted_at=datetime(2025, 1, 2, tzinfo=UTC))]
+    )
+    early, _ = WarehouseState.read(tmp_path).plan_articles(
+        [article("early", text=text, extracted_at=datetime(2025, 1, 1, tzinfo=UTC))]
+    )
+    publish(tmp_path, pages=[], failures=[], mentions=[], articles=late)
+    WarehouseState.read(tmp_path)  # the cache, holding "late" as the text's owner
+    publish(tmp_path, pages=[], failures=[], mentions=[], articles=early)
 
-    def rows() -> dict:
-        with lake.session(tmp_path, read_only=True) as con:
-            return keycache.read(tmp_path, con, WarehouseState().codec)[0]
+    state, calls = read_from_cache(tmp_path, monkeypatch)
 
-    load(tmp_path, [article("late", text="Late words.", extracted_at=datetime(2025, 1, 2, tzinfo=UTC))])
-    load(tmp_path, [article("early", text="Early words.", extracted_at=datetime(2025, 1, 1, tzinfo=UTC))])
-    (tmp_path / keycache.FILE).unlink(missing_ok=True)
-    whole = rows()  # read from the tables
-    assert list(whole["extracted"]) == sorted(whole["extracted"]) and len(whole["id"]) == 2
-    load(tmp_path, [article("earliest", text="First words.", extracted_at=datetime(2024, 12, 1, tzinfo=UTC))])
-    appended = rows()  # the cache and the change feed
-    assert list(appended["extracted"]) == sorted(appended["extracted"]) and len(appended["id"]) == 3
+    assert calls == [] and same(state, fresh(tmp_path))
+    owner = state.content_owner.get(state.codec.one(early[0]["content_hash"], prefix=True))
+    assert owner == (state.codec.one("early"),)
+    again, calls = read_from_cache(tmp_path, monkeypatch)  # the cache written again: appended to from now on
+    assert calls == [] and same(again, state)

@@ -20,6 +20,7 @@ THRESHOLD = 6
 _BAND_EDGES = np.linspace(0, 64, THRESHOLD + 2).round().astype(int)  # 7 bands of 9-10 bits
 BANDS = [(int(lo), int(hi)) for lo, hi in itertools.pairwise(_BAND_EDGES)]
 REBUILD_AFTER = 5000
+LAST = np.iinfo(np.int64).max  # the rank of an entry added without one: after every ranked entry
 
 
 def _band(values: np.ndarray, lo: int, hi: int) -> np.ndarray:
@@ -27,18 +28,25 @@ def _band(values: np.ndarray, lo: int, hi: int) -> np.ndarray:
 
 
 class NearDuplicateIndex:
-    """Simhashes in insertion order, each with its owner (an integer key); `find` returns the earliest
-    inserted owner within THRESHOLD bits. Storage grows by doubling, so adding one hash costs O(1)."""
+    """Simhashes, each with its owner (an integer key) and a rank; `find` returns the owner of least rank within
+    THRESHOLD bits, the earliest inserted of equal ranks. Entries added without a rank rank after every ranked
+    one (LAST), in insertion order. Storage grows by doubling, so adding one hash costs O(1)."""
 
     def __init__(self) -> None:
         self._hashes = np.empty(1024, dtype=np.uint64)
         self._owners = np.empty(1024, dtype=np.uint64)
+        self._ranks = np.empty(1024, dtype=np.int64)
         self._size = 0
         self._bands: list[tuple[np.ndarray, np.ndarray]] = []  # per band: sorted band values, their positions
         self._indexed = 0  # positions below this are in the sorted bands; the rest are scanned
 
     def __len__(self) -> int:
         return self._size
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The entries in insertion order (views: copy them to keep them past the next change)."""
+        n = self._size
+        return {"hashes": self._hashes[:n], "owners": self._owners[:n], "ranks": self._ranks[:n]}
 
     def _rebuild(self) -> None:
         self._bands = []
@@ -49,15 +57,23 @@ class NearDuplicateIndex:
             self._bands.append((values[order], order))
         self._indexed = self._size
 
-    def extend(self, hashes: Sequence[int] | np.ndarray, owners: Sequence[int] | np.ndarray) -> None:
+    def extend(
+        self,
+        hashes: Sequence[int] | np.ndarray,
+        owners: Sequence[int] | np.ndarray,
+        ranks: Sequence[int] | np.ndarray | None = None,
+    ) -> None:
         hashes, owners = np.asarray(hashes, dtype=np.uint64), np.asarray(owners, dtype=np.uint64)
+        ranks = np.full(len(hashes), LAST, dtype=np.int64) if ranks is None else np.asarray(ranks, dtype=np.int64)
         end = self._size + len(hashes)
         if end > len(self._hashes):
             capacity = max(end, 2 * len(self._hashes))
             self._hashes = np.resize(self._hashes, capacity)
             self._owners = np.resize(self._owners, capacity)
+            self._ranks = np.resize(self._ranks, capacity)
         self._hashes[self._size : end] = hashes
         self._owners[self._size : end] = owners
+        self._ranks[self._size : end] = ranks
         self._size = end
         if self._size - self._indexed > REBUILD_AFTER or not self._indexed:
             self._rebuild()
@@ -74,9 +90,11 @@ class NearDuplicateIndex:
             key = np.uint16(_band(np.array([query]), lo, hi)[0])
             start, stop = np.searchsorted(values, key, side="left"), np.searchsorted(values, key, side="right")
             candidates.append(order[start:stop])
-        positions = np.unique(np.concatenate(candidates))
+        positions = np.unique(np.concatenate(candidates))  # sorted: insertion order
         if not len(positions):
             return None
         distances = np.bitwise_count(self._hashes[positions] ^ query)
         close = positions[distances <= THRESHOLD]
-        return int(self._owners[int(close.min())]) if len(close) else None
+        if not len(close):
+            return None
+        return int(self._owners[close[np.argmin(self._ranks[close])]])  # argmin: the first of equal ranks

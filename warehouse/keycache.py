@@ -12,13 +12,17 @@ tables' content, and read again from the tables otherwise:
 Merged files are no reason to read again: a merge keeps each row's snapshot, and the change feed shows no row
 of a merge (tests/test_keycache.py checks it, with files merged between two runs). Runs merge an hour's small
 files every few runs (`warehouse.maintain.TIERS`), so distrusting merges would read the tables whole as often.
-Delete it at any time; the next run makes it again. The rows are kept and returned in load order (extraction
-time, version, article id: `in_load_order`), the order what is derived from them (`WarehouseState`) needs.
-New rows come after the old ones in that order as a rule, so a run finds them sorted and sorts nothing (at
-10^6 articles, not sorting made reading the state 1.8 -> 1.5 s); where they do not (two writers at
-once), they are sorted, so appended rows give the state a fresh read gives.
+Delete it at any time; the next run makes it again.
+
+Beside the rows (kept in load order: extraction time, version, article id; `in_load_order`) it keeps what is
+derived from them (`warehouse.lookups`: latest versions, text owners, the near-duplicate index), and a run
+appends the rows inserted since to those lookups: at 10^6 articles, a few ms instead of ~1 s of sorting. That
+gives what a fresh derive gives for rows that come after the kept ones in load order. They do as a rule (one
+writer at a time); where they do not (two writers at once), everything is derived again from the kept rows,
+and the file written again. A run that only appends reads the lookups and page ids, never the rows.
 """
 
+import contextlib
 import json
 import os
 import threading
@@ -29,11 +33,12 @@ import numpy as np
 
 from transforms.text import short_id
 from warehouse import lake
-from warehouse.keys import Codec
+from warehouse.keys import Codec, merge_sorted
+from warehouse.lookups import Lookups
 from warehouse.schemas import TABLES
 
 FILE = Path("_state") / "keys.npz"
-FORMAT = 3  # bump when the arrays change meaning (3: kept in load order)
+FORMAT = 4  # bump when the arrays change meaning (3: kept in load order; 4: with the lookups)
 # Article versions read from the change feed before the file is written again: writing it costs ~0.25 s at
 # 10^6 articles, reading 500 rows from the feed a few ms (hourly runs of 500 write it every ~4 days, well
 # inside the 7 days of snapshots maintenance keeps).
@@ -46,22 +51,34 @@ NUMBERS = (("version", np.int64), ("extracted", np.int64), ("published", np.int6
 ARTICLE_COLUMNS = [name for name, _ in KEYS + NUMBERS]
 
 
-def read(root: Path, con: duckdb.DuckDBPyConnection, codec: Codec) -> tuple[dict[str, np.ndarray], np.ndarray]:
-    """(every stored article version's key columns, every stored page id), from the cache where it holds
-    (written again after a read of the tables, or once SAVE_AFTER rows have come from the change feed)."""
+def read(root: Path, con: duckdb.DuckDBPyConnection, codec: Codec) -> tuple[Lookups, np.ndarray]:
+    """(the lookups derived from every stored article version, every stored page id in order), from the cache
+    where it holds: its lookups with the rows inserted since appended (`warehouse.lookups`). It is written
+    again after a read of the tables, or once SAVE_AFTER rows have come from the change feed."""
     current = con.execute(
         f"SELECT snapshot_id, snapshot_time::VARCHAR FROM ducklake_snapshots('{lake.NAME}') "
         "ORDER BY snapshot_id DESC LIMIT 1"
     ).fetchall()[0]
-    cached = _load(root / FILE, codec)
-    found = _brought_up_to(con, cached, current[0], codec) if cached is not None else None
-    if found is None:
-        found = _read_all(con, codec)
-        found["articles"] = in_load_order(found["articles"])
-        _save(root / FILE, found, current, codec)
-    elif len(found["articles"]["id"]) - len(cached["articles"]["id"]) >= SAVE_AFTER:
-        _save(root / FILE, found, current, codec)
-    return found["articles"], found["pages"]
+    with _Cached.open(root / FILE, codec) as cached:
+        since = _inserted_since(con, cached, current[0], codec) if cached else None
+        if since is None:  # no cache, or one that cannot be trusted: the tables
+            found = _read_all(con, codec)
+            rows, pages = in_load_order(found["articles"]), np.sort(found["pages"])
+            lookups = Lookups.derive(rows)
+        else:
+            new_rows, new_pages = since
+            pages = merge_sorted(cached.pages(), new_pages)
+            if _after(cached.last, new_rows):  # as a rule: the cached lookups brought up to date
+                lookups = Lookups.of(cached.lookups())
+                lookups.append(new_rows)
+                if len(new_rows["id"]) < SAVE_AFTER:
+                    return lookups, pages
+                rows = _joined(cached.rows(), new_rows)
+            else:  # some were loaded before cached rows (two writers at once): all derived again, and kept
+                rows = in_load_order(_joined(cached.rows(), new_rows))
+                lookups = Lookups.derive(rows)
+        _save(root / FILE, rows, pages, lookups, current, codec)
+    return lookups, pages
 
 
 def in_load_order(rows: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -119,29 +136,40 @@ def _read_all(con: duckdb.DuckDBPyConnection, codec: Codec) -> dict:
     }
 
 
-def _brought_up_to(con: duckdb.DuckDBPyConnection, cached: dict, current: int, codec: Codec) -> dict | None:
-    """The cached rows with what was inserted since, or None where the cache cannot be trusted."""
-    since, taken = cached["snapshot"]
+def _inserted_since(con: duckdb.DuckDBPyConnection, cached: "_Cached", current: int, codec: Codec):
+    """(article rows in load order, page ids) inserted since the cache's snapshot, or None where the cache
+    cannot be trusted."""
+    since, taken = cached.snapshot
     tables = (TABLES["articles"].stored_as, TABLES["pages"].stored_as)
     if since > current or not _only_inserted(con, since, taken, tables):
         return None
     if since == current:
-        return cached
+        return _no_article_rows(), np.empty(0, dtype=np.uint64)
     feed = f"ducklake_table_insertions('{lake.NAME}', 'main', '{{}}', {since + 1}, {current})"
     try:
-        new_rows = article_rows(con, feed.format(tables[0]), codec)
+        new_rows = in_load_order(article_rows(con, feed.format(tables[0]), codec))
         new_pages = ids(con, feed.format(tables[1]), "page_id", codec)
     except duckdb.Error:  # the feed cannot be read for that range
         return None
-    new_rows = in_load_order(new_rows)
-    found = {
-        "articles": in_load_order({k: np.concatenate([cached["articles"][k], new_rows[k]]) for k in ARTICLE_COLUMNS}),
-        "pages": np.concatenate([cached["pages"], new_pages]),
-    }
     counts = con.execute(f"SELECT (SELECT count(*) FROM {tables[0]}), (SELECT count(*) FROM {tables[1]})").fetchall()
-    if counts[0] != (len(found["articles"]["id"]), len(found["pages"])):
+    if counts[0] != (cached.rows_held + len(new_rows["id"]), cached.pages_held + len(new_pages)):
         return None
-    return found
+    return new_rows, new_pages
+
+
+def _no_article_rows() -> dict[str, np.ndarray]:
+    return {name: np.empty(0, dtype=_dtype(name)) for name in ARTICLE_COLUMNS}
+
+
+def _after(last: tuple[int, int, int] | None, rows: dict[str, np.ndarray]) -> bool:
+    """Do `rows` (in load order) all come after the row whose (extracted, version, id) is `last`?"""
+    if last is None or not len(rows["id"]):
+        return True
+    return (int(rows["extracted"][0]), int(rows["version"][0]), int(rows["id"][0])) > last
+
+
+def _joined(a: dict[str, np.ndarray], b: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    return {k: np.concatenate([a[k], b[k]]) for k in ARTICLE_COLUMNS}
 
 
 def _only_inserted(con: duckdb.DuckDBPyConnection, since: int, taken: str, tables: tuple[str, ...]) -> bool:
@@ -166,34 +194,56 @@ def _only_inserted(con: duckdb.DuckDBPyConnection, since: int, taken: str, table
     return bool(kept) and not touched
 
 
-def _load(path: Path, codec: Codec) -> dict | None:
-    try:
-        with np.load(path, allow_pickle=False) as f:
+class _Cached:
+    """The cache file, read lazily: a run whose lookups are brought up to date never reads the rows."""
+
+    def __init__(self, f, meta: dict) -> None:
+        self._f = f
+        self.snapshot = (int(meta["snapshot"][0]), str(meta["snapshot"][1]))
+        self.rows_held, self.pages_held = int(meta["rows"]), int(meta["pages"])
+        self.last = tuple(meta["last"]) if meta["last"] else None
+
+    @classmethod
+    @contextlib.contextmanager
+    def open(cls, path: Path, codec: Codec):
+        f = None
+        try:
+            f = np.load(path, allow_pickle=False)
             meta = json.loads(str(f["meta"]))
-            if meta.get("format") != FORMAT:
-                return None
-            found = {
-                "articles": {k: f[f"a_{k}"] for k in ARTICLE_COLUMNS},
-                "pages": f["pages"],
-                "snapshot": (int(meta["snapshot"][0]), str(meta["snapshot"][1])),
-            }
-            names = dict(zip(f["name_keys"].tolist(), meta["names"], strict=True))
-    except Exception:  # missing, damaged, from another version: a cache, so the tables are read instead
-        return None
-    codec.names.update(names)
-    return found
+            cached = cls(f, meta) if meta.get("format") == FORMAT else None
+            if cached:
+                codec.names.update(zip(f["name_keys"].tolist(), meta["names"], strict=True))
+        except Exception:  # missing, damaged, from another version: a cache, so the tables are read instead
+            cached = None
+        try:
+            yield cached
+        finally:
+            if f is not None:
+                f.close()
+
+    def rows(self) -> dict[str, np.ndarray]:
+        return {k: self._f[f"a_{k}"] for k in ARTICLE_COLUMNS}
+
+    def pages(self) -> np.ndarray:
+        return self._f["pages"]
+
+    def lookups(self) -> dict[str, np.ndarray]:
+        return {k[2:]: self._f[k] for k in self._f.files if k.startswith("l_")}
 
 
-def _save(path: Path, found: dict, snapshot: tuple[int, str], codec: Codec) -> None:
+def _save(path: Path, rows: dict, pages: np.ndarray, lookups: Lookups, snapshot: tuple[int, str], codec: Codec):
     """Written whole then renamed: a reader finds the old file or the new one, never part of one."""
     names = sorted(codec.names.items())
-    meta = {"format": FORMAT, "snapshot": list(snapshot), "names": [n for _, n in names]}
-    arrays = {f"a_{k}": v for k, v in found["articles"].items()}
+    n = len(rows["id"])
+    last = [int(rows["extracted"][-1]), int(rows["version"][-1]), int(rows["id"][-1])] if n else None
+    meta = {"format": FORMAT, "snapshot": list(snapshot), "rows": n, "pages": len(pages), "last": last,
+            "names": [name for _, name in names]}  # fmt: skip
+    arrays = {f"a_{k}": v for k, v in rows.items()} | {f"l_{k}": v for k, v in lookups.arrays().items()}
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tmp.open("wb") as out:
-            np.savez(out, meta=np.array(json.dumps(meta)), pages=found["pages"],
+            np.savez(out, meta=np.array(json.dumps(meta)), pages=pages,
                      name_keys=np.array([k for k, _ in names], dtype=np.uint64), **arrays)  # fmt: skip
         tmp.replace(path)
     except OSError:  # a read-only or full disk: the next run reads the tables again

@@ -57,30 +57,10 @@ class WarehouseState:
             state.failure_ids = KeySet(keycache.ids(con, TABLES["failures"].stored_as, "failure_id", state.codec))
             if not articles:
                 return state
-            rows, pages = keycache.read(root, con, state.codec)
-        state._derive(rows)
-        state.page_ids = KeySet(pages)
+            lookups, pages = keycache.read(root, con, state.codec)
+        state.articles, state.content_owner, state.near = lookups.articles, lookups.content_owner, lookups.near
+        state.page_ids = KeySet(pages)  # in order: not sorted again
         return state
-
-    def _derive(self, a: dict[str, np.ndarray]) -> None:
-        """What the run looks stored articles up in, from every stored version's keys (`warehouse.keycache`)."""
-        if not len(a["id"]):
-            return
-        # `a` is in load order (by extraction time, version, id): keycache.read returns its rows so
-        a = {**a, "owner": np.where(a["copy"], a["owner"], a["id"])}
-        # latest version of each article
-        by_id = np.lexsort((a["version"], a["id"]))
-        last = by_id[np.r_[a["id"][by_id][1:] != a["id"][by_id][:-1], True]]
-        self.articles = KeyMap(a["id"][last], [a["version"][last], a["record"][last], a["legacy"][last]])
-        # the first article loaded with a text owns it (or the article it was marked a copy of)
-        contents, first = np.unique(a["content"], return_index=True)
-        self.content_owner = KeyMap(contents, [a["owner"][first]])
-        # articles that are no copy, once each (first loaded version), in publish order (dated ones first)
-        originals = np.flatnonzero(~a["copy"])
-        _, once = np.unique(a["id"][originals], return_index=True)
-        originals = np.sort(originals[once])
-        ranked = originals[np.lexsort((originals, a["published"][originals], ~a["dated"][originals]))]
-        self.near.extend(a["simhash"][ranked], a["id"][ranked])
 
     def article(self, article_id: str) -> StoredArticle | None:
         stored = self.articles.get(self.codec.one(article_id))
