@@ -69,3 +69,35 @@ def test_keymap_and_keyset_behave_like_a_dict_and_a_set(stored, added):
         assert len(mapping) == len(model) == len(members)
     finally:
         keys.MERGE_AFTER = before
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    stored=st.lists(st.tuples(st.integers(0, 40), st.integers(0, 9)), max_size=30),
+    batches=st.lists(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 9)), max_size=12), max_size=4),
+)
+def test_many_keys_at_once_agree_with_one_at_a_time(stored, batches):
+    """`put`, `lookup` and `update` with arrays, as the lookups are brought up to date: a few keys go to the
+    recent dict or set, more are merged into the sorted arrays (MERGE_AFTER is small here, so both run)."""
+    keys.MERGE_AFTER, before = 7, keys.MERGE_AFTER
+    try:
+        first = dict(reversed(stored))
+        mapping = KeyMap(np.array(list(first), dtype=np.uint64), [np.array(list(first.values()), dtype=np.int64)])
+        members = KeySet(np.array(sorted(first), dtype=np.uint64))
+        model = dict(first)
+        for batch in batches:
+            batch = dict(batch)  # distinct keys
+            ks = np.array(list(batch), dtype=np.uint64)
+            mapping.put(ks, [np.array(list(batch.values()), dtype=np.int64)])
+            members.update(ks)
+            model.update(batch)
+            probe = np.arange(45, dtype=np.uint64)
+            found, (values,) = mapping.lookup(probe)
+            assert found.tolist() == [int(k) in model for k in probe]
+            assert [int(v) for v, f in zip(values, found, strict=True) if f] == [
+                model[k] for k in range(45) if k in model
+            ]
+            assert members.holds(probe).tolist() == found.tolist()
+        assert members.array().tolist() == sorted(model) and len(mapping) == len(model) == len(members)
+    finally:
+        keys.MERGE_AFTER = before

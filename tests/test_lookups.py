@@ -40,6 +40,7 @@ def canonical(lookups: Lookups) -> dict[str, np.ndarray]:
     """What the lookups answer: their arrays, the near-duplicate entries in rank order (equal ranks in the
     order they were added, which `find` breaks ties by)."""
     a = dict(lookups.arrays())
+    del a["near_bands"]  # how the index finds candidates, which depends on when it last sorted them
     order = np.argsort(a["near_ranks"], kind="stable")
     for k in ("near_hashes", "near_owners", "near_ranks"):
         a[k] = a[k][order]

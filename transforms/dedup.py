@@ -27,6 +27,12 @@ def _band(values: np.ndarray, lo: int, hi: int) -> np.ndarray:
     return (values >> np.uint64(lo)) & np.uint64((1 << (hi - lo)) - 1)
 
 
+def _grown(values: np.ndarray, size: int, capacity: int) -> np.ndarray:
+    grown = np.empty(capacity, dtype=values.dtype)  # not np.resize, which fills the new part by repeating
+    grown[:size] = values[:size]
+    return grown
+
+
 class NearDuplicateIndex:
     """Simhashes, each with its owner (an integer key) and a rank; `find` returns the owner of least rank within
     THRESHOLD bits, the earliest inserted of equal ranks. Entries added without a rank rank after every ranked
@@ -44,9 +50,29 @@ class NearDuplicateIndex:
         return self._size
 
     def arrays(self) -> dict[str, np.ndarray]:
-        """The entries in insertion order (views: copy them to keep them past the next change)."""
+        """The entries in insertion order, and each band's sorted positions (`of` makes the index again without
+        sorting). Views: copy them to keep them past the next change."""
         n = self._size
-        return {"hashes": self._hashes[:n], "owners": self._owners[:n], "ranks": self._ranks[:n]}
+        bands = np.stack([order for _, order in self._bands]) if self._bands else np.empty((len(BANDS), 0), np.uint32)
+        return {"hashes": self._hashes[:n], "owners": self._owners[:n], "ranks": self._ranks[:n], "bands": bands}
+
+    @classmethod
+    def of(cls, hashes: np.ndarray, owners: np.ndarray, ranks: np.ndarray, bands: np.ndarray) -> "NearDuplicateIndex":
+        """The index `arrays` described: at 10^6 entries, 7 gathers instead of 7 sorts (~0.1 s)."""
+        index = cls()
+        index._hashes = np.asarray(hashes, dtype=np.uint64)  # full: the next entry goes into a grown copy
+        index._owners = np.asarray(owners, dtype=np.uint64)
+        index._ranks = np.asarray(ranks, dtype=np.int64)
+        index._size = index._indexed = len(hashes)
+        if not index._size:
+            return index
+        index._indexed = bands.shape[1]
+        indexed = index._hashes[: index._indexed]
+        for (lo, hi), order in zip(BANDS, bands, strict=True):
+            index._bands.append((_band(indexed, lo, hi).astype(np.uint16)[order], order))
+        if index._size - index._indexed > REBUILD_AFTER or not index._indexed:
+            index._rebuild()
+        return index
 
     def _rebuild(self) -> None:
         self._bands = []
@@ -68,9 +94,9 @@ class NearDuplicateIndex:
         end = self._size + len(hashes)
         if end > len(self._hashes):
             capacity = max(end, 2 * len(self._hashes))
-            self._hashes = np.resize(self._hashes, capacity)
-            self._owners = np.resize(self._owners, capacity)
-            self._ranks = np.resize(self._ranks, capacity)
+            self._hashes, self._owners, self._ranks = (
+                _grown(a, self._size, capacity) for a in (self._hashes, self._owners, self._ranks)
+            )
         self._hashes[self._size : end] = hashes
         self._owners[self._size : end] = owners
         self._ranks[self._size : end] = ranks

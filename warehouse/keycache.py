@@ -26,23 +26,26 @@ import contextlib
 import json
 import os
 import threading
+import zipfile
 from pathlib import Path
 
 import duckdb
 import numpy as np
 
+from transforms.dedup import REBUILD_AFTER
 from transforms.text import short_id
 from warehouse import lake
-from warehouse.keys import Codec, merge_sorted
+from warehouse.keys import Codec, KeySet, merge_sorted
 from warehouse.lookups import Lookups
 from warehouse.schemas import TABLES
 
 FILE = Path("_state") / "keys.npz"
 FORMAT = 4  # bump when the arrays change meaning (3: kept in load order; 4: with the lookups)
-# Article versions read from the change feed before the file is written again: writing it costs ~0.25 s at
-# 10^6 articles, reading 500 rows from the feed a few ms (hourly runs of 500 write it every ~4 days, well
-# inside the 7 days of snapshots maintenance keeps).
-SAVE_AFTER = 50_000
+# Article versions read from the change feed before the file is written again. At 10^6 articles writing it
+# costs 0.25-0.9 s (175 MB), reading it and appending a few thousand rows ~0.2 s; more rows make each run pay
+# more (the feed, and a near-duplicate index whose unsorted tail outgrows transforms.dedup.REBUILD_AFTER).
+# Hourly runs of 500 write it every ~10 runs, well inside the 7 days of snapshots maintenance keeps.
+SAVE_AFTER = REBUILD_AFTER
 READ_ROWS = 65_536  # rows per record batch while reading: memory stays bounded
 _NONE = "'" + "0" * 16 + "'"  # a key of 0 where a column is NULL (the flags say so)
 KEYS = (("id", "article_id"), ("record", "record"), ("content", "content_hash"), ("owner", "owner"))
@@ -51,8 +54,8 @@ NUMBERS = (("version", np.int64), ("extracted", np.int64), ("published", np.int6
 ARTICLE_COLUMNS = [name for name, _ in KEYS + NUMBERS]
 
 
-def read(root: Path, con: duckdb.DuckDBPyConnection, codec: Codec) -> tuple[Lookups, np.ndarray]:
-    """(the lookups derived from every stored article version, every stored page id in order), from the cache
+def read(root: Path, con: duckdb.DuckDBPyConnection, codec: Codec) -> tuple[Lookups, KeySet]:
+    """(the lookups derived from every stored article version, every stored page id), from the cache
     where it holds: its lookups with the rows inserted since appended (`warehouse.lookups`). It is written
     again after a read of the tables, or once SAVE_AFTER rows have come from the change feed."""
     current = con.execute(
@@ -60,25 +63,37 @@ def read(root: Path, con: duckdb.DuckDBPyConnection, codec: Codec) -> tuple[Look
         "ORDER BY snapshot_id DESC LIMIT 1"
     ).fetchall()[0]
     with _Cached.open(root / FILE, codec) as cached:
-        since = _inserted_since(con, cached, current[0], codec) if cached else None
-        if since is None:  # no cache, or one that cannot be trusted: the tables
-            found = _read_all(con, codec)
-            rows, pages = in_load_order(found["articles"]), np.sort(found["pages"])
-            lookups = Lookups.derive(rows)
-        else:
-            new_rows, new_pages = since
-            pages = merge_sorted(cached.pages(), new_pages)
-            if _after(cached.last, new_rows):  # as a rule: the cached lookups brought up to date
-                lookups = Lookups.of(cached.lookups())
-                lookups.append(new_rows)
-                if len(new_rows["id"]) < SAVE_AFTER:
-                    return lookups, pages
-                rows = _joined(cached.rows(), new_rows)
-            else:  # some were loaded before cached rows (two writers at once): all derived again, and kept
-                rows = in_load_order(_joined(cached.rows(), new_rows))
-                lookups = Lookups.derive(rows)
-        _save(root / FILE, rows, pages, lookups, current, codec)
-    return lookups, pages
+        try:
+            found = _from_cache(con, cached, current[0], codec) if cached else None
+        except (KeyError, ValueError, OSError, zipfile.BadZipFile):  # a damaged or older file: a cache
+            found = None
+        if found is None:  # no cache, or one that cannot be trusted: the tables
+            tables = _read_all(con, codec)
+            rows, pages = in_load_order(tables["articles"]), np.sort(tables["pages"])
+            found = Lookups.derive(rows), KeySet(pages), (rows, pages)
+        lookups, page_ids, keep = found
+        if keep:
+            _save(root / FILE, *keep, lookups, current, codec)
+    return lookups, page_ids
+
+
+def _from_cache(con: duckdb.DuckDBPyConnection, cached: "_Cached", current: int, codec: Codec):
+    """(lookups, page ids, the rows and page ids to write the file again with, or None) from the cache and what
+    was inserted since; None where the cache cannot be trusted."""
+    since = _inserted_since(con, cached, current, codec)
+    if since is None:
+        return None
+    new_rows, new_pages = since
+    if not _after(cached.last, new_rows):  # some were loaded before cached rows (two writers at once)
+        rows, pages = in_load_order(_joined(cached.rows(), new_rows)), merge_sorted(cached.pages(), new_pages)
+        return Lookups.derive(rows), KeySet(pages), (rows, pages)
+    lookups = Lookups.of(cached.lookups())  # as a rule: the cached lookups brought up to date
+    lookups.append(new_rows)
+    page_ids = KeySet(cached.pages())
+    page_ids.update(new_pages)
+    if len(new_rows["id"]) < SAVE_AFTER:
+        return lookups, page_ids, None
+    return lookups, page_ids, (_joined(cached.rows(), new_rows), merge_sorted(cached.pages(), new_pages))
 
 
 def in_load_order(rows: dict[str, np.ndarray]) -> dict[str, np.ndarray]:

@@ -100,11 +100,35 @@ class KeySet:
         i = int(np.searchsorted(self._sorted, np.uint64(key)))
         return (i < len(self._sorted) and int(self._sorted[i]) == key) or key in self._recent
 
-    def update(self, keys: Iterable[int]) -> None:
-        self._recent.update(k for k in map(int, keys) if k not in self)
-        if len(self._recent) > MERGE_AFTER:
-            self._sorted = sorted_unique(np.concatenate([self._sorted, np.fromiter(self._recent, dtype=np.uint64)]))
+    def update(self, keys: Iterable[int] | np.ndarray) -> None:
+        if not isinstance(keys, np.ndarray):
+            keys = np.fromiter(map(int, keys), dtype=np.uint64)
+        keys = sorted_unique(keys.astype(np.uint64, copy=False))
+        keys = keys[~self.holds(keys)]
+        if len(self._recent) + len(keys) > MERGE_AFTER:  # merged into the sorted keys
+            recent = np.fromiter(self._recent, dtype=np.uint64, count=len(self._recent))
+            self._sorted = sorted_unique(np.concatenate([self._sorted, recent, keys]))
             self._recent = set()
+        else:
+            self._recent.update(keys.tolist())
+
+    def holds(self, keys: np.ndarray) -> np.ndarray:
+        """For many keys at once: which are in the set."""
+        found = _in_sorted(self._sorted, keys)
+        if self._recent:
+            found |= np.fromiter((k in self._recent for k in keys.tolist()), dtype=bool, count=len(keys))
+        return found
+
+    def array(self) -> np.ndarray:
+        """Every key, sorted."""
+        recent = np.fromiter(self._recent, dtype=np.uint64, count=len(self._recent))
+        return sorted_unique(np.concatenate([self._sorted, recent])) if self._recent else self._sorted
+
+
+def _in_sorted(stored: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    if not len(stored):
+        return np.zeros(len(keys), dtype=bool)
+    return stored[np.minimum(np.searchsorted(stored, keys), len(stored) - 1)] == keys
 
 
 class KeyMap:
@@ -148,15 +172,24 @@ class KeyMap:
 
     def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
         """For many keys at once: (stored or not, each column's value where stored)."""
-        stored, columns = self.arrays()
-        i = np.minimum(np.searchsorted(stored, keys), max(len(stored) - 1, 0))
-        found = stored[i] == keys if len(stored) else np.zeros(len(keys), dtype=bool)
-        return found, [c[i] if len(c) else np.zeros(len(keys), dtype=c.dtype) for c in columns]
+        i = np.minimum(np.searchsorted(self._keys, keys), max(len(self._keys) - 1, 0))
+        found = _in_sorted(self._keys, keys)
+        columns = [c[i] if len(c) else np.zeros(len(keys), dtype=c.dtype) for c in self._columns]
+        for j, key in enumerate(keys.tolist() if self._recent else ()):
+            if key in self._recent:
+                found[j] = True
+                for c, value in zip(columns, self._recent[key], strict=True):
+                    c[j] = value
+        return found, columns
 
     def put(self, keys: np.ndarray, columns: Sequence[np.ndarray]) -> None:
-        """Set many distinct keys at once: stored ones replaced, new ones put in place (no sort of the whole)."""
+        """Set many distinct keys at once: a few go where `set` puts them; many are merged into the sorted
+        arrays, stored ones replaced and new ones put in place (no sort of the whole)."""
+        if len(self._recent) + len(keys) <= MERGE_AFTER:
+            self._recent.update(zip(keys.tolist(), zip(*(c.tolist() for c in columns), strict=True), strict=True))
+            return
         stored, old = self.arrays()
-        found, _ = self.lookup(keys)
+        found = _in_sorted(stored, keys)
         at = np.searchsorted(stored, keys)
         kept = [c.copy() for c in old]
         for c, new in zip(kept, columns, strict=True):

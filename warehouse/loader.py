@@ -59,7 +59,7 @@ class WarehouseState:
                 return state
             lookups, pages = keycache.read(root, con, state.codec)
         state.articles, state.content_owner, state.near = lookups.articles, lookups.content_owner, lookups.near
-        state.page_ids = KeySet(pages)  # in order: not sorted again
+        state.page_ids = pages
         return state
 
     def article(self, article_id: str) -> StoredArticle | None:

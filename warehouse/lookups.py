@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from transforms.dedup import NearDuplicateIndex
-from warehouse.keys import KeyMap, merge_sorted
+from warehouse.keys import KeyMap, KeySet
 
 UNDATED = 1 << 62  # added to an undated article's rank (its extraction time): after every dated one
 _NO_KEYS = np.empty(0, dtype=np.uint64)
@@ -30,7 +30,7 @@ class Lookups:
     articles: KeyMap = field(default_factory=_article_map)  # article id -> (version, record key, legacy)
     content_owner: KeyMap = field(default_factory=lambda: KeyMap(_NO_KEYS, [_NO_KEYS]))  # content -> article
     near: NearDuplicateIndex = field(default_factory=NearDuplicateIndex)
-    near_ids: np.ndarray = field(default_factory=lambda: _NO_KEYS)  # sorted: the articles `near` holds
+    near_ids: KeySet = field(default_factory=KeySet)  # the articles `near` holds
 
     @classmethod
     def derive(cls, rows: dict[str, np.ndarray]) -> "Lookups":
@@ -59,11 +59,11 @@ class Lookups:
         originals = np.flatnonzero(~rows["copy"])
         _, once = np.unique(ids[originals], return_index=True)
         originals = np.sort(originals[once])
-        originals = originals[~_holds(self.near_ids, ids[originals])]
+        originals = originals[~self.near_ids.holds(ids[originals])]
         rank = rows["published"][originals] + np.where(rows["dated"][originals], 0, UNDATED)
         order = np.lexsort((originals, rank))
         self.near.extend(rows["simhash"][originals[order]], ids[originals[order]], rank[order])
-        self.near_ids = merge_sorted(self.near_ids, ids[originals])
+        self.near_ids.update(ids[originals])
 
     def arrays(self) -> dict[str, np.ndarray]:
         """Everything held, as arrays to keep in a file (`of` makes the lookups again)."""
@@ -74,23 +74,16 @@ class Lookups:
             "article_ids": article_ids, "versions": version, "records": record, "legacy": legacy,
             "contents": contents, "content_owners": owners,
             "near_hashes": near["hashes"], "near_owners": near["owners"], "near_ranks": near["ranks"],
-            "near_ids": self.near_ids,
+            "near_bands": near["bands"],
+            "near_ids": self.near_ids.array(),
         }  # fmt: skip
 
     @classmethod
     def of(cls, a: dict[str, np.ndarray]) -> "Lookups":
-        near = NearDuplicateIndex()
-        near.extend(a["near_hashes"], a["near_owners"], a["near_ranks"])
+        near = NearDuplicateIndex.of(a["near_hashes"], a["near_owners"], a["near_ranks"], a["near_bands"])
         return cls(
             articles=KeyMap(a["article_ids"], [a["versions"], a["records"], a["legacy"]]),
             content_owner=KeyMap(a["contents"], [a["content_owners"]]),
             near=near,
-            near_ids=a["near_ids"],
+            near_ids=KeySet(a["near_ids"]),
         )
-
-
-def _holds(stored: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    """Which of `keys` are in `stored` (sorted)."""
-    if not len(stored):
-        return np.zeros(len(keys), dtype=bool)
-    return stored[np.minimum(np.searchsorted(stored, keys), len(stored) - 1)] == keys
