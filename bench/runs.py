@@ -6,8 +6,8 @@
 The warehouses are ones `bench/scale.py --keep DIR` built (their crawl state knows their URLs). Every run is
 `newsetl run ... --json` in a child process against one running `prefect server`, as scheduled runs are:
 - nothing new: a URL list of 1,000 URLs the warehouse has stored (`--nothing` runs, median);
-- hourly: a WARC of 500 article pages new to the warehouse (`--hourly` runs, median). Each adds 500 articles,
-  so the warehouses grow a little as the benchmark goes on.
+- hourly: a WARC of 500 article pages new to the warehouse (`--hourly` runs, median, after `--warmup` runs
+  that are not counted). Each adds 500 articles, so the warehouses grow a little as the benchmark goes on.
 - the floor: `bench/empty_flow.py`, a Prefect flow that does nothing, run the same way right after each
   nothing-new run: what any run pays before and after its own work;
 - after the runs: the example queries on each warehouse (as `bench/scale.py` times them), and its live files.
@@ -113,8 +113,12 @@ def after_runs(root: Path) -> dict:
 def summarise(runs: list[dict]) -> dict:
     times = [r["seconds"] for r in runs]
     middle = sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2]
+    stages = sorted({stage for r in runs for stage in r.get("stage_seconds", {})})
+    stage_medians = {s: round(statistics.median(r.get("stage_seconds", {}).get(s, 0) for r in runs), 3) for s in stages}
+    state = [r.get("stage_seconds", {}).get("state") for r in runs]
     return {"median_s": round(statistics.median(times), 2), "runs_s": times,
-            "peak_rss_mib": max(r["peak_rss_mib"] for r in runs), "median_run": middle}  # fmt: skip
+            "peak_rss_mib": max(r["peak_rss_mib"] for r in runs), "median_run": middle,
+            "stage_median_s": stage_medians, "state_s": state}  # fmt: skip
 
 
 def main() -> None:
@@ -125,6 +129,9 @@ def main() -> None:
                         help="the baseline's copy of each warehouse (default: the same ones)")  # fmt: skip
     parser.add_argument("--nothing", type=int, default=5, help="nothing-new runs per warehouse and checkout")
     parser.add_argument("--hourly", type=int, default=3, help="hourly runs per warehouse and checkout")
+    parser.add_argument("--warmup", type=int, default=0,
+                        help="hourly runs per warehouse and checkout before those measured (not counted): each "
+                             "checkout's own key cache made first")  # fmt: skip
     parser.add_argument("--name", help="results in bench/results/runs-NAME.{json,md} (default: the warehouses' names)")
     args = parser.parse_args()
     checkouts = {"this": ROOT} | ({"baseline": args.baseline.resolve()} if args.baseline else {})
@@ -150,14 +157,16 @@ def main() -> None:
                     for name, checkout in checkouts.items():
                         runs[f"nothing_new/{name}"].append(newsetl_run(checkout, url_file, where[name], env))
                     runs["empty_prefect_flow"].append(empty_flow_run(env))
-                for _ in range(args.hourly):
+                for i in range(args.warmup + args.hourly):
                     for name, checkout in checkouts.items():
                         record += 1
                         warc = Path(tmp) / "hourly.warc.gz"
                         stamp = f"bench-runs-{int(time.time())}-{record}"
                         make_warc(warc, 500, url_path=stamp, first_record=int(time.time()) * 1000 + record * 500)
-                        runs[f"hourly/{name}"].append(newsetl_run(checkout, warc, where[name], env))
+                        run = newsetl_run(checkout, warc, where[name], env)
                         warc.unlink()
+                        if i >= args.warmup:
+                            runs[f"hourly/{name}"].append(run)
                 results["warehouses"][root.name] = {key: summarise(r) for key, r in runs.items() if r}
                 results.setdefault("after_runs", {})[root.name] = {name: after_runs(where[name]) for name in checkouts}
                 print(json.dumps({root.name: {k: v["median_s"] for k, v in results["warehouses"][root.name].items()}}),
@@ -197,12 +206,13 @@ def write(results: dict, warehouses: list[Path], name: str | None = None) -> Non
             for name, after in by.items():
                 queries = ", ".join(f"{q} {ms}" for q, ms in after["query_ms"].items())
                 lines.append(f"- {n} {name}: {after['live_files']} files; {queries}")
-    lines += ["", "Stages of the median run (the flow's own seconds):", ""]
+    lines += ["", "The flow's own seconds by stage, medians over the runs (and the state stage run by run):", ""]
     for n in names:
         for key in keys:
-            stages = results["warehouses"][n][key]["median_run"].get("stage_seconds")
-            if stages is not None:
-                lines.append(f"- {n} {key}: {json.dumps(stages)}")
+            summary = results["warehouses"][n][key]
+            stages = summary.get("stage_median_s") or summary["median_run"].get("stage_seconds")
+            if stages:
+                lines.append(f"- {n} {key}: {json.dumps(stages)}; state {summary.get('state_s')}")
     (out / f"{stem}.md").write_text("\n".join(lines) + "\n")
 
 
