@@ -2,6 +2,7 @@
 date from the change feed, is the state read from the tables; where the cache cannot be trusted (a takedown,
 a damaged file, another catalog) the tables are read again; merged files leave it trusted."""
 
+import json
 from datetime import UTC, datetime
 
 import numpy as np
@@ -10,6 +11,7 @@ from test_warehouse import article, load
 
 from warehouse import keycache, maintain, takedown, writer
 from warehouse.loader import WarehouseState, publish
+from warehouse.lookups import Lookups
 
 
 def state_arrays(state: WarehouseState) -> dict:
@@ -125,44 +127,61 @@ def test_a_cache_from_another_catalog_with_the_same_snapshot_numbers_is_not_trus
 def test_rows_are_put_in_load_order_once_and_left_as_they_are_when_they_already_are():
     rng = np.random.default_rng(7)
     n = 5000
-    rows = {  # few distinct times and versions, so that ties go to the next key
-        "extracted": rng.integers(0, 20, n).astype(np.int64),
-        "version": rng.integers(1, 4, n).astype(np.int64),
-        "id": rng.integers(0, 2**64, n, dtype=np.uint64),
-        "simhash": np.arange(n, dtype=np.uint64),
-    }
+    rows = {"row": rng.permutation(n).astype(np.int64), "simhash": np.arange(n, dtype=np.uint64)}
     ordered = keycache.in_load_order(rows)
-    expected = np.lexsort((rows["id"], rows["version"], rows["extracted"]))
-    assert np.array_equal(ordered["simhash"], rows["simhash"][expected])
+    assert np.array_equal(ordered["simhash"], rows["simhash"][np.argsort(rows["row"])])
     assert keycache.in_load_order(ordered) is ordered  # sorted already: nothing copied
     swapped = {k: v.copy() for k, v in ordered.items()}
     for k in swapped:  # two neighbours out of order, anywhere: sorted again
         swapped[k][[100, 101]] = swapped[k][[101, 100]]
-    assert not np.array_equal(swapped["id"], ordered["id"])
     assert np.array_equal(keycache.in_load_order(swapped)["simhash"], ordered["simhash"])
 
 
-def test_rows_a_second_writer_loaded_before_the_cached_ones_give_the_state_a_fresh_read_gives(tmp_path, monkeypatch):
-    """Two writers planned against the same state; the one with the earlier extraction time committed last.
-    The first loaded article owns a text, so its rows cannot just be appended to the cached lookups: they are
-    derived again (and kept), and equal a fresh read."""
-    monkeypatch.setattr(keycache, "SAVE_AFTER", 1)  # the cache written at every read that appends
-    load(tmp_path, [article("z", text="Older words.", extracted_at=datetime(2024, 12, 1, tzinfo=UTC))])
-    text = "The same wire story, word for word."
-    late, _ = WarehouseState.read(tmp_path).plan_articles(
-        [article("late", text=text, extracted_at=datetime(2025, 1, 2, tzinfo=UTC))]
+def derived(monkeypatch) -> list[int]:
+    """The sizes of the lookups derived from scratch from now on (none: the cached ones were appended to)."""
+    sizes = []
+    real = Lookups.derive.__func__
+    monkeypatch.setattr(
+        Lookups, "derive", classmethod(lambda cls, rows: sizes.append(len(rows["id"])) or real(cls, rows))
     )
-    early, _ = WarehouseState.read(tmp_path).plan_articles(
-        [article("early", text=text, extracted_at=datetime(2025, 1, 1, tzinfo=UTC))]
-    )
-    publish(tmp_path, pages=[], failures=[], mentions=[], articles=late)
-    WarehouseState.read(tmp_path)  # the cache, holding "late" as the text's owner
-    publish(tmp_path, pages=[], failures=[], mentions=[], articles=early)
+    return sizes
 
+
+def test_runs_whose_rows_share_extraction_times_append_to_the_cached_lookups(tmp_path, monkeypatch):
+    """A WARC archive's records, or pages that carry their fetch time, give articles the same extraction time
+    run after run, with ids in any order: load order is DuckLake's row id, so each run's rows come after the
+    cached ones and are appended (they were derived from scratch every run when load order was extraction
+    time, version, id)."""
+    when = datetime(2025, 1, 1, tzinfo=UTC)
+    load(tmp_path, [article(f"m{i}", text=f"Story {i} from the archive.", extracted_at=when) for i in range(3)])
+    WarehouseState.read(tmp_path)  # the cache
+    sizes = derived(monkeypatch)
+    for run, ids in enumerate((["b2", "a7"], ["a1", "c9"])):  # ids smaller than the cached ones, same time
+        load(tmp_path, [article(i, text=f"Run {run}: {i} from the archive.", extracted_at=when) for i in ids])
+    load(tmp_path, [article("a0", text="Story 1 from the archive.", extracted_at=when)])  # a copy of m1
     state, calls = read_from_cache(tmp_path, monkeypatch)
+    assert calls == [] and sizes == []
+    assert same(state, fresh(tmp_path))
+    assert state.content_owner.get(state.codec.one(article("x", text="Story 1 from the archive.")["content_hash"],
+                                                   prefix=True)) == (state.codec.one("m1"),)  # fmt: skip
 
-    assert calls == [] and same(state, fresh(tmp_path))
-    owner = state.content_owner.get(state.codec.one(early[0]["content_hash"], prefix=True))
-    assert owner == (state.codec.one("early"),)
-    again, calls = read_from_cache(tmp_path, monkeypatch)  # the cache written again: appended to from now on
-    assert calls == [] and same(again, state)
+
+def test_rows_that_would_come_before_the_cached_ones_are_derived_again_with_them(tmp_path, monkeypatch):
+    """Row ids only grow, so this is a fallback: a cache whose last row id is past the new rows' (made here by
+    editing the file) is not appended to; everything is derived again, equal to a fresh read, and kept."""
+    monkeypatch.setattr(keycache, "SAVE_AFTER", 1_000_000)
+    load(tmp_path, [article(f"a{i}", text=f"Story number {i} about Lisbon.") for i in range(3)])
+    WarehouseState.read(tmp_path)
+    path = tmp_path / keycache.FILE
+    with np.load(path) as f:
+        arrays = {k: f[k] for k in f.files}
+    meta = json.loads(str(arrays["meta"]))
+    arrays["meta"] = np.array(json.dumps({**meta, "last": meta["last"] + 1000}))
+    np.savez(path, **arrays)
+    load(tmp_path, [article("b1", text="Rain over Braga all week.")])
+    sizes = derived(monkeypatch)
+    state, calls = read_from_cache(tmp_path, monkeypatch)
+    assert calls == [] and sizes == [4] and same(state, fresh(tmp_path))
+    sizes.clear()
+    again, calls = read_from_cache(tmp_path, monkeypatch)  # the file was written again: appended to from now on
+    assert calls == [] and sizes == [] and same(again, state)

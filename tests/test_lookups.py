@@ -25,7 +25,7 @@ def rows_in_load_order(seed: int, n: int) -> dict[str, np.ndarray]:
         "content": rng.choice(rng.integers(0, 2**64, max(2, n // 4), dtype=np.uint64), n),
         "owner": rng.choice(ids, n),
         "version": rng.integers(1, 4, n).astype(np.int64),
-        "extracted": rng.integers(0, 6, n).astype(np.int64),
+        "row": rng.permutation(n).astype(np.int64),
         "published": rng.integers(0, 4, n).astype(np.int64),
         "simhash": rng.choice(base, n) ^ (np.uint64(1) << rng.integers(0, 64, n).astype(np.uint64)),  # near
         "legacy": rng.random(n) < 0.1,
@@ -73,12 +73,12 @@ def test_the_lookups_follow_the_rules_a_fresh_read_had():
     original, dated before undated, whatever order the originals were loaded in."""
     near_text = 0b1011 << 40
 
-    def rows(*r):  # (id, version, content, extracted, published, dated, copy, owner)
+    def rows(*r):  # (id, version, content, row id, published, dated, copy, owner)
         cols = list(zip(*r, strict=True))
         n = len(r)
         return {
             "id": np.array(cols[0], np.uint64), "version": np.array(cols[1], np.int64),
-            "content": np.array(cols[2], np.uint64), "extracted": np.array(cols[3], np.int64),
+            "content": np.array(cols[2], np.uint64), "row": np.array(cols[3], np.int64),
             "published": np.array(cols[4], np.int64), "dated": np.array(cols[5], bool),
             "copy": np.array(cols[6], bool), "owner": np.array(cols[7], np.uint64),
             "record": np.arange(n, dtype=np.uint64) + 100, "legacy": np.zeros(n, bool),

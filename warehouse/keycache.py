@@ -14,12 +14,18 @@ of a merge (tests/test_keycache.py checks it, with files merged between two runs
 files every few runs (`warehouse.maintain.TIERS`), so distrusting merges would read the tables whole as often.
 Delete it at any time; the next run makes it again.
 
-Beside the rows (kept in load order: extraction time, version, article id; `in_load_order`) it keeps what is
-derived from them (`warehouse.lookups`: latest versions, text owners, the near-duplicate index), and a run
-appends the rows inserted since to those lookups: at 10^6 articles, a few ms instead of ~1 s of sorting. That
-gives what a fresh derive gives for rows that come after the kept ones in load order. They do as a rule (one
-writer at a time); where they do not (two writers at once), everything is derived again from the kept rows,
-and the file written again. A run that only appends reads the lookups and page ids, never the rows.
+Beside the rows it keeps what is derived from them (`warehouse.lookups`: latest versions, text owners, the
+near-duplicate index), and a run appends the rows inserted since to those lookups: at 10^6 articles, a few ms
+instead of ~1 s of sorting. The rows are kept in load order, which is DuckLake's row id (`rowid`: given to a
+row when it is inserted, kept when files are merged; `in_load_order`). Appending gives what a fresh derive
+gives for rows that come after the kept ones in that order, and rows inserted since do: row ids only grow.
+Where they did not, everything would be derived again from the kept rows, and the file written again. A run
+that only appends reads the lookups and page ids, never the rows.
+
+Load order was (extraction time, version, article id) until 2 Dec: rows of a WARC archive or of runs whose
+pages carry their fetch time share extraction times across runs, so new rows fell before kept ones and every
+hourly run derived everything again and wrote the file (the state stage took 1.96 s at 1M, against 1.36 s
+before the lookups were kept: bench/results/runs-hourly-w10k-1000000-extraction-order.md).
 """
 
 import contextlib
@@ -40,7 +46,7 @@ from warehouse.lookups import Lookups
 from warehouse.schemas import TABLES
 
 FILE = Path("_state") / "keys.npz"
-FORMAT = 4  # bump when the arrays change meaning (3: kept in load order; 4: with the lookups)
+FORMAT = 5  # bump when the arrays change meaning (3: kept in load order; 4: with the lookups; 5: by row id)
 # Article versions read from the change feed before the file is written again. At 10^6 articles writing it
 # costs 0.25-0.9 s (175 MB), reading it and appending a few thousand rows ~0.2 s; more rows make each run pay
 # more (the feed, and a near-duplicate index whose unsorted tail outgrows transforms.dedup.REBUILD_AFTER).
@@ -49,7 +55,7 @@ SAVE_AFTER = REBUILD_AFTER
 READ_ROWS = 65_536  # rows per record batch while reading: memory stays bounded
 _NONE = "'" + "0" * 16 + "'"  # a key of 0 where a column is NULL (the flags say so)
 KEYS = (("id", "article_id"), ("record", "record"), ("content", "content_hash"), ("owner", "owner"))
-NUMBERS = (("version", np.int64), ("extracted", np.int64), ("published", np.int64), ("simhash", np.uint64),
+NUMBERS = (("version", np.int64), ("row", np.int64), ("published", np.int64), ("simhash", np.uint64),
            ("legacy", bool), ("dated", bool), ("copy", bool))  # fmt: skip
 ARTICLE_COLUMNS = [name for name, _ in KEYS + NUMBERS]
 
@@ -97,16 +103,11 @@ def _from_cache(con: duckdb.DuckDBPyConnection, cached: "_Cached", current: int,
 
 
 def in_load_order(rows: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """`rows` by extraction time, then version, then article id: as they are where they already are so (a
-    check of each neighbouring pair), sorted otherwise."""
-    e, v, i = rows["extracted"], rows["version"], rows["id"]
-    later = e[1:] > e[:-1]
-    same = e[1:] == e[:-1]
-    later |= same & (v[1:] > v[:-1])
-    same &= v[1:] == v[:-1]
-    if np.all(later | (same & (i[1:] >= i[:-1]))):
+    """`rows` by DuckLake row id: as they are where they already are so (a check of each neighbouring pair),
+    sorted otherwise."""
+    if np.all(rows["row"][1:] > rows["row"][:-1]):
         return rows
-    order = np.lexsort((i, v, e))
+    order = np.argsort(rows["row"], kind="stable")
     return {k: column[order] for k, column in rows.items()}
 
 
@@ -115,7 +116,7 @@ def article_rows(con: duckdb.DuckDBPyConnection, source: str, codec: Codec) -> d
     reader = con.execute(
         f"SELECT article_id, coalesce(record_hash, {_NONE}) AS record, content_hash, "
         f"coalesce(duplicate_of, {_NONE}) AS owner, version, record_hash IS NULL AS legacy, "
-        "epoch_us(extracted_at) AS extracted, published_at IS NOT NULL AS dated, "
+        "rowid AS row, published_at IS NOT NULL AS dated, "
         "epoch_us(coalesce(published_at, extracted_at)) AS published, simhash, duplicate_of IS NOT NULL AS copy "
         f"FROM {source}"
     ).to_arrow_reader(READ_ROWS)
@@ -176,11 +177,9 @@ def _no_article_rows() -> dict[str, np.ndarray]:
     return {name: np.empty(0, dtype=_dtype(name)) for name in ARTICLE_COLUMNS}
 
 
-def _after(last: tuple[int, int, int] | None, rows: dict[str, np.ndarray]) -> bool:
-    """Do `rows` (in load order) all come after the row whose (extracted, version, id) is `last`?"""
-    if last is None or not len(rows["id"]):
-        return True
-    return (int(rows["extracted"][0]), int(rows["version"][0]), int(rows["id"][0])) > last
+def _after(last: int | None, rows: dict[str, np.ndarray]) -> bool:
+    """Do `rows` (in load order) all come after the row whose row id is `last`?"""
+    return last is None or not len(rows["id"]) or int(rows["row"][0]) > last
 
 
 def _joined(a: dict[str, np.ndarray], b: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -216,7 +215,7 @@ class _Cached:
         self._f = f
         self.snapshot = (int(meta["snapshot"][0]), str(meta["snapshot"][1]))
         self.rows_held, self.pages_held = int(meta["rows"]), int(meta["pages"])
-        self.last = tuple(meta["last"]) if meta["last"] else None
+        self.last = meta["last"]  # the last row's row id
 
     @classmethod
     @contextlib.contextmanager
@@ -250,7 +249,7 @@ def _save(path: Path, rows: dict, pages: np.ndarray, lookups: Lookups, snapshot:
     """Written whole then renamed: a reader finds the old file or the new one, never part of one."""
     names = sorted(codec.names.items())
     n = len(rows["id"])
-    last = [int(rows["extracted"][-1]), int(rows["version"][-1]), int(rows["id"][-1])] if n else None
+    last = int(rows["row"][-1]) if n else None
     meta = {"format": FORMAT, "snapshot": list(snapshot), "rows": n, "pages": len(pages), "last": last,
             "names": [name for _, name in names]}  # fmt: skip
     arrays = {f"a_{k}": v for k, v in rows.items()} | {f"l_{k}": v for k, v in lookups.arrays().items()}
