@@ -1,5 +1,5 @@
 """What a writer looks stored articles up in (`warehouse.loader.WarehouseState`), derived from the key columns
-of every stored article version (`warehouse.keycache`), in load order:
+of every stored article version (`warehouse.keycache`), in load order (DuckLake's row id):
 - articles: each article's latest version (version, record key, legacy flag);
 - content owners: each text's first loaded article, or the article that one was marked a copy of;
 - near-duplicates: the simhash of each article that is no copy (its first loaded such version), ranked by
@@ -7,7 +7,7 @@ of every stored article version (`warehouse.keycache`), in load order:
 
 Rows loaded later are appended to lookups already derived: `append(a); append(b)` gives what `append(a + b)`
 gives when `b` comes after `a` in load order (tests/test_lookups.py). At 10^6 articles, deriving them from
-scratch is ~1 s of sorting; appending an hour's 500 rows is a few ms of copying. Pure: numpy only.
+scratch is ~1 s of sorting; appending an hour's 500 rows takes a few ms. Pure: numpy only.
 """
 
 from dataclasses import dataclass, field
