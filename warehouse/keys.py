@@ -172,9 +172,11 @@ class KeyMap:
 
     def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
         """For many keys at once: (stored or not, each column's value where stored)."""
-        i = np.minimum(np.searchsorted(self._keys, keys), max(len(self._keys) - 1, 0))
-        found = _in_sorted(self._keys, keys)
-        columns = [c[i] if len(c) else np.zeros(len(keys), dtype=c.dtype) for c in self._columns]
+        if not len(self._keys):
+            found, columns = np.zeros(len(keys), dtype=bool), [np.zeros(len(keys), c.dtype) for c in self._columns]
+        else:
+            i = np.minimum(np.searchsorted(self._keys, keys), len(self._keys) - 1)
+            found, columns = self._keys[i] == keys, [c[i] for c in self._columns]
         for j, key in enumerate(keys.tolist() if self._recent else ()):
             if key in self._recent:
                 found[j] = True

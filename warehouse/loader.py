@@ -11,11 +11,9 @@ without its mentions and pages, whatever moment a run is killed at.
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-
 from transforms.dedup import NearDuplicateIndex
 from transforms.text import short_id
-from warehouse import keycache, lake, lock, maintain, storage, upgrade, writer
+from warehouse import keycache, lake, lock, lookups, maintain, storage, upgrade, writer
 from warehouse.keys import Codec, KeyMap, KeySet
 from warehouse.schemas import TABLES
 
@@ -39,8 +37,8 @@ class WarehouseState:
 
     codec: Codec = field(default_factory=Codec)
     # article id -> (version, record key, legacy)
-    articles: KeyMap = field(default_factory=lambda: KeyMap(*_no_keys(np.int64, np.uint64, bool)))
-    content_owner: KeyMap = field(default_factory=lambda: KeyMap(*_no_keys(np.uint64)))  # content -> earliest article
+    articles: KeyMap = field(default_factory=lookups.no_articles)
+    content_owner: KeyMap = field(default_factory=lookups.no_owners)  # content -> first loaded article
     near: NearDuplicateIndex = field(default_factory=NearDuplicateIndex)  # simhashes of articles that own theirs
     page_ids: KeySet = field(default_factory=KeySet)
     failure_ids: KeySet = field(default_factory=KeySet)
@@ -57,8 +55,8 @@ class WarehouseState:
             state.failure_ids = KeySet(keycache.ids(con, TABLES["failures"].stored_as, "failure_id", state.codec))
             if not articles:
                 return state
-            lookups, pages = keycache.read(root, con, state.codec)
-        state.articles, state.content_owner, state.near = lookups.articles, lookups.content_owner, lookups.near
+            found, pages = keycache.read(root, con, state.codec)
+        state.articles, state.content_owner, state.near = found.articles, found.content_owner, found.near
         state.page_ids = pages
         return state
 
@@ -113,10 +111,6 @@ class WarehouseState:
         self.page_ids.update(self.codec.one(r["page_id"]) for r in pages)
         self.failure_ids.update(self.codec.one(r["failure_id"]) for r in failures)
         self.published.update((self.codec.one(a["article_id"]), a["version"]) for a in articles)
-
-
-def _no_keys(*dtypes) -> tuple[np.ndarray, list[np.ndarray]]:
-    return np.empty(0, dtype=np.uint64), [np.empty(0, dtype=d) for d in dtypes]
 
 
 def _unseen(rows: list[dict], key: str, seen: KeySet, codec: Codec) -> list[dict]:

@@ -21,14 +21,18 @@ UNDATED = 1 << 62  # added to an undated article's rank (its extraction time): a
 _NO_KEYS = np.empty(0, dtype=np.uint64)
 
 
-def _article_map() -> KeyMap:
+def no_articles() -> KeyMap:
     return KeyMap(_NO_KEYS, [np.empty(0, np.int64), _NO_KEYS, np.empty(0, bool)])
+
+
+def no_owners() -> KeyMap:
+    return KeyMap(_NO_KEYS, [_NO_KEYS])
 
 
 @dataclass
 class Lookups:
-    articles: KeyMap = field(default_factory=_article_map)  # article id -> (version, record key, legacy)
-    content_owner: KeyMap = field(default_factory=lambda: KeyMap(_NO_KEYS, [_NO_KEYS]))  # content -> article
+    articles: KeyMap = field(default_factory=no_articles)  # article id -> (version, record key, legacy)
+    content_owner: KeyMap = field(default_factory=no_owners)  # content -> article
     near: NearDuplicateIndex = field(default_factory=NearDuplicateIndex)
     near_ids: KeySet = field(default_factory=KeySet)  # the articles `near` holds
 
