@@ -14,8 +14,14 @@ from flows.tasks import extract_batch
 from transforms.extract import ExtractOptions, Failure, extract_article
 
 NOW = datetime(2024, 3, 22, 12, tzinfo=UTC)
-# ~1.7 MB of nested markup: trafilatura needs far longer than 50 ms for it
-SLOW = b"<html><body>" + b"<div><p>word word word word word</p>" * 40000 + b"</div>" * 40000 + b"</body></html>"
+# 2.7 MB of distinct paragraphs, under the 3 MB page limit: trafilatura takes seconds over it (6.7 s here on
+# 2 Dec, every time). Not nested markup: the parser stops at its depth limit, and the 1.7 MB nested page used
+# before took 0.11-0.5 s once trafilatura's caches were warm, so a 0.3 s limit did not always cut it off.
+SLOW = (
+    b"<html><body><article>"
+    + b"".join(b"<p>Paragraph %d: the harbour authority said the quay would open.</p>" % i for i in range(40000))
+    + b"</article></body></html>"
+)
 
 
 def kwargs(url: str) -> dict:
@@ -94,7 +100,7 @@ def test_a_child_that_dies_mid_page_makes_that_page_a_failure_only(extractor):
 
 
 def test_extract_batch_records_a_timeout_as_a_failure_row():
-    settings = load_settings(extract_timeout=0.3)  # SLOW takes over 0.5 s; the tram page, even loaded, far less
+    settings = load_settings(extract_timeout=0.3)  # SLOW takes seconds; the tram page, even loaded, far less
     pages = [
         {"body": SLOW, "final_url": "https://x.example/slow", "url": "https://x.example/slow", "fetched_at": NOW,
          "content_type": "text/html", "page_id": "p1", "body_sha256": "s1"},

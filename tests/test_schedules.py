@@ -51,6 +51,7 @@ def _serve_without_a_server(tmp_path, port: int, home: Path):
     sources.write_text(f'[sources.sample]\nkind = "files"\npath = "{SAMPLE}"\nschedule = "0 * * * *"\n')
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     env["PREFECT_HOME"] = str(home)  # no background server there: serve starts its own
+    env["PYTHONFAULTHANDLER"] = "1"  # a SIGABRT prints where each thread is: see _stopped
     log = tmp_path / "serve.log"
     with log.open("w") as out:
         serving = subprocess.Popen([str(BIN / "newsetl"), "serve", "-s", str(sources), "-w", str(tmp_path / "wh"),
@@ -84,7 +85,7 @@ def test_serve_without_a_prefect_server_starts_one_and_stops_it_whenever_it_is_s
             assert deployment["name"] == "sample" and deployment["schedules"][0]["schedule"]["cron"] == "0 * * * *"
     finally:
         os.kill(serving.pid, signal.SIGKILL if "SIGKILL" in moment else signal.SIGTERM)
-        serving.wait(timeout=60)
+        _stopped(serving, log, 60)
     # the server it started is gone with it (on SIGKILL the kernel tells the server its parent died)
     _wait(lambda: not _servers_on(port), 60, "the server to stop")
     with pytest.raises(httpx.HTTPError):
@@ -92,6 +93,21 @@ def test_serve_without_a_prefect_server_starts_one_and_stops_it_whenever_it_is_s
     if "SIGTERM" in moment:  # a stop, not a failure; once Prefect's runner runs, it handles the SIGTERM itself
         said = log.read_text().strip().splitlines()
         assert serving.returncode == 0 and said[-1] in ("serve stopped (SIGTERM)", "serve stopped"), said
+
+
+def _stopped(serving: subprocess.Popen, log: Path, timeout: float) -> None:
+    """Wait for serve to exit; one that does not is stopped with SIGABRT, and the failure shows its output,
+    with the stacks of its threads (PYTHONFAULTHANDLER)."""
+    try:
+        serving.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.kill(serving.pid, signal.SIGABRT)
+        try:
+            serving.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            serving.kill()
+            serving.wait()
+        pytest.fail(f"serve still running {timeout} s after its signal:\n{log.read_text()[-8000:]}")
 
 
 def test_serve_reports_a_port_another_process_holds_instead_of_using_it(tmp_path):
